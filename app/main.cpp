@@ -1,0 +1,145 @@
+// attache: registers the subcommands and maps every failure to one line on stderr and a
+// documented exit code (docs/cli.md). Nothing else lives here.
+#include <xapian.h>
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "common/errors.h"
+#include "indexer/delete_command.h"
+#include "indexer/index_command.h"
+#include "schema/database.h"
+#include "searcher/commands.h"
+
+namespace {
+
+using attache::ColorMode;
+using attache::ExitCode;
+
+const std::map<std::string, ColorMode> kColorModes = {
+    {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
+
+void add_db_option(CLI::App* cmd, std::string& db) {
+    cmd->add_option("--db", db, "database directory (default: $ATTACHE_DB, else ./attache.db)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"attache: full-text search over diplomatic news, with entity and date facets"};
+    app.set_version_flag("--version", std::string("attache ") + ATTACHE_VERSION + " (Xapian " +
+                                          Xapian::version_string() + ")");
+    app.require_subcommand(1);
+    app.footer(
+        "Exit codes: 0 ok, 1 no match, 2 usage or query error, 3 records rejected, 4 database "
+        "error.\n"
+        "Docs: docs/cli.md, docs/query-language.md, docs/output.md");
+
+    const std::string default_db = attache::schema::default_database_path();
+
+    attache::IndexOptions index;
+    index.db = default_db;
+    auto* index_cmd =
+        app.add_subcommand("index", "index news dumps (JSON Lines) into the database");
+    add_db_option(index_cmd, index.db);
+    index_cmd
+        ->add_option("--kb", index.kb_files, "extra knowledge base file (JSON Lines); repeatable")
+        ->allow_extra_args(false);
+    index_cmd->add_option("--jobs,-j", index.jobs,
+                          "threads that extract and build documents (default: cores)");
+    index_cmd
+        ->add_option("--commit-every", index.commit_every, "documents per commit (default 2000)")
+        ->check(CLI::PositiveNumber);
+    index_cmd->add_flag("--quiet,-q", index.quiet, "no progress line");
+    index_cmd->add_option("PATH", index.inputs, "files, directories (recursive) or - for stdin")
+        ->required();
+
+    attache::SearchOptions search;
+    search.db = default_db;
+    auto* search_cmd = app.add_subcommand("search", "search articles with words, fields and dates");
+    add_db_option(search_cmd, search.db);
+    search_cmd->add_option("--limit,-n", search.limit, "hits to show (default 10)");
+    search_cmd->add_option("--offset", search.offset, "hits to skip (default 0)");
+    search_cmd->add_option("--sort", search.sort, "relevance, newest or oldest")
+        ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+    search_cmd
+        ->add_option("--facet,-f", search.facets,
+                     "count values of FIELD[:N] over all matches; repeatable")
+        ->allow_extra_args(false);
+    search_cmd->add_option("--format", search.format, "text, json, jsonl or ids")
+        ->check(CLI::IsMember({"text", "json", "jsonl", "ids"}));
+    search_cmd
+        ->add_option("--kb", search.kb_files, "extra knowledge base file (JSON Lines); repeatable")
+        ->allow_extra_args(false);
+    search_cmd->add_flag("--count", search.count_only,
+                         "print only the number of matching articles");
+    search_cmd->add_flag("--exit-status", search.exit_status, "exit with 1 when nothing matches");
+    search_cmd->add_option("--color", search.color, "auto, always or never")
+        ->transform(CLI::CheckedTransformer(kColorModes, CLI::ignore_case));
+    search_cmd->add_option("QUERY", search.query_words,
+                           "the query (docs/query-language.md); empty matches all");
+
+    attache::ShowOptions show;
+    show.db = default_db;
+    auto* show_cmd = app.add_subcommand("show", "print stored articles with their entities");
+    add_db_option(show_cmd, show.db);
+    show_cmd->add_option("--format", show.format, "text, json or jsonl")
+        ->check(CLI::IsMember({"text", "json", "jsonl"}));
+    show_cmd->add_option("--color", show.color, "auto, always or never")
+        ->transform(CLI::CheckedTransformer(kColorModes, CLI::ignore_case));
+    show_cmd->add_option("ID", show.ids, "article ids")->required();
+
+    attache::StatsOptions stats;
+    stats.db = default_db;
+    auto* stats_cmd =
+        app.add_subcommand("stats", "print article count, date range and top facet values");
+    add_db_option(stats_cmd, stats.db);
+    stats_cmd->add_option("--format", stats.format, "text or json")
+        ->check(CLI::IsMember({"text", "json"}));
+    stats_cmd->add_option("--top", stats.top, "values per facet (default 5)");
+    stats_cmd
+        ->add_option("--kb", stats.kb_files, "extra knowledge base file (JSON Lines); repeatable")
+        ->allow_extra_args(false);
+
+    attache::DeleteOptions del;
+    del.db = default_db;
+    auto* delete_cmd = app.add_subcommand("delete", "delete articles by id");
+    add_db_option(delete_cmd, del.db);
+    delete_cmd->add_option("ID", del.ids, "article ids")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        // CLI11's own codes (100+) are not ours: every usage problem is exit code 2.
+        std::cerr << attache::format_error_line(e.what()) << "\n";
+        std::cerr << "Run 'attache --help' or 'attache COMMAND --help' for usage.\n";
+        return static_cast<int>(ExitCode::usage);
+    }
+
+    try {
+        if (*index_cmd) return attache::run_index(index);
+        if (*search_cmd) return attache::run_search_command(search);
+        if (*show_cmd) return attache::run_show_command(show);
+        if (*stats_cmd) return attache::run_stats_command(stats);
+        if (*delete_cmd) return attache::run_delete(del);
+    } catch (const attache::AttacheError& e) {
+        std::cerr << attache::format_error_line(e.what()) << "\n";
+        return static_cast<int>(e.code());
+    } catch (const Xapian::DatabaseError& e) {
+        std::cerr << attache::format_error_line("database error: " + e.get_description()) << "\n";
+        return static_cast<int>(ExitCode::database);
+    } catch (const Xapian::Error& e) {
+        std::cerr << attache::format_error_line(e.get_description()) << "\n";
+        return static_cast<int>(ExitCode::database);
+    } catch (const std::exception& e) {
+        std::cerr << attache::format_error_line(std::string("internal error: ") + e.what()) << "\n";
+        return static_cast<int>(ExitCode::database);
+    }
+    return static_cast<int>(ExitCode::usage);
+}

@@ -1,0 +1,191 @@
+#include "indexer/index_command.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <deque>
+#include <fstream>
+#include <future>
+#include <iostream>
+#include <thread>
+
+#include "common/errors.h"
+#include "indexer/document_builder.h"
+#include "indexer/extract/entity_extractor.h"
+#include "indexer/index_writer.h"
+#include "indexer/input_files.h"
+#include "indexer/readers/jsonl_reader.h"
+#include "kb/knowledge_base.h"
+
+namespace attache {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Articles per unit of work handed to a builder thread: large enough that thread hand-off costs
+// nothing, small enough that memory stays bounded (in flight: (jobs + 1) chunks).
+constexpr size_t kChunkSize = 256;
+
+struct Chunk {
+    std::vector<Article> articles;
+};
+
+struct BuiltChunk {
+    std::vector<BuiltDocument> docs;
+    std::vector<std::string> warnings;
+};
+
+struct Totals {
+    size_t read = 0, indexed = 0, replaced = 0, rejected = 0, files = 0, repaired = 0;
+};
+
+class Progress {
+  public:
+    explicit Progress(bool enabled)
+        : enabled_(enabled && isatty(STDERR_FILENO)), start_(Clock::now()) {}
+    void update(const Totals& t) {
+        if (!enabled_) return;
+        const auto now = Clock::now();
+        if (now - last_ < std::chrono::milliseconds(250)) return;
+        last_ = now;
+        const double secs = std::chrono::duration<double>(now - start_).count();
+        std::fprintf(
+            stderr, "\r\033[Kattache: %zu read, %zu indexed, %zu rejected, %.0f articles/s", t.read,
+            t.indexed, t.rejected, secs > 0 ? static_cast<double>(t.indexed) / secs : 0.0);
+        shown_ = true;
+    }
+    void clear() {
+        if (shown_) std::fprintf(stderr, "\r\033[K");
+        shown_ = false;
+    }
+
+  private:
+    bool enabled_;
+    bool shown_ = false;
+    Clock::time_point start_, last_{};
+};
+
+void report(const RejectedRecord& r) {
+    std::cerr << format_error_line(r.origin + ": " + r.reason) << '\n';
+}
+
+}  // namespace
+
+int run_index(const IndexOptions& opt) {
+    const auto started = Clock::now();
+    // Load the KB before touching the database: a bad --kb file must not leave half a run behind.
+    auto kb = kb::KnowledgeBase::load(opt.kb_files);
+    const extract::EntityExtractor extractor(kb);
+
+    InputList inputs = expand_inputs(opt.inputs);
+    Totals totals;
+    Progress progress(!opt.quiet);
+    for (const auto& bad : inputs.unreadable) {
+        report(bad);
+        ++totals.rejected;
+    }
+
+    IndexWriter writer(opt.db, opt.commit_every);
+    const unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+    std::deque<std::future<BuiltChunk>> in_flight;
+
+    auto build = [&extractor](Chunk chunk) {
+        BuiltChunk out;
+        DocumentBuilder builder(extractor);
+        out.docs.reserve(chunk.articles.size());
+        for (auto& a : chunk.articles) {
+            out.docs.push_back(builder.build(a));
+            if (out.docs.back().date_unrecognised) {
+                out.warnings.push_back(a.origin + ": unrecognised date '" + a.published +
+                                       "'; indexed without a published date");
+            }
+        }
+        return out;
+    };
+    // The writer drains chunks in the order they were read, so a later record with the same id
+    // always wins, whatever the thread timing.
+    auto drain_one = [&]() {
+        BuiltChunk done = in_flight.front().get();
+        in_flight.pop_front();
+        for (const auto& w : done.warnings) {
+            progress.clear();
+            std::cerr << format_error_line(w) << '\n';
+        }
+        for (auto& doc : done.docs) {
+            if (writer.write(doc)) ++totals.replaced;
+            ++totals.indexed;
+        }
+        progress.update(totals);
+    };
+    auto submit = [&](Chunk&& chunk) {
+        if (chunk.articles.empty()) return;
+        in_flight.push_back(std::async(std::launch::async, build, std::move(chunk)));
+        while (in_flight.size() > jobs) drain_one();
+    };
+
+    for (const auto& file : inputs.files) {
+        std::ifstream stream;
+        std::istream* in = &std::cin;
+        const std::string name = file == "-" ? "<stdin>" : file;
+        if (file != "-") {
+            stream.open(file, std::ios::binary);
+            if (!stream) {
+                progress.clear();
+                report({file, "cannot open for reading"});
+                ++totals.rejected;
+                continue;
+            }
+            in = &stream;
+        }
+        ++totals.files;
+        readers::JsonlReader reader(*in, name);
+        Chunk chunk;
+        while (true) {
+            auto record = reader.next();
+            if (std::holds_alternative<std::monostate>(record)) break;
+            ++totals.read;
+            if (auto* rejected = std::get_if<RejectedRecord>(&record)) {
+                progress.clear();
+                report(*rejected);
+                ++totals.rejected;
+                continue;
+            }
+            chunk.articles.push_back(std::move(std::get<Article>(record)));
+            if (chunk.articles.size() == kChunkSize) submit(std::exchange(chunk, Chunk{}));
+        }
+        if (in->bad()) {
+            progress.clear();
+            report({name + ":" + std::to_string(reader.line()),
+                    "read error; the rest of the file is skipped"});
+            ++totals.rejected;
+        }
+        totals.repaired += reader.repaired();
+        submit(std::move(chunk));
+    }
+    while (!in_flight.empty()) drain_one();
+    writer.commit();
+    progress.clear();
+
+    const double secs = std::chrono::duration<double>(Clock::now() - started).count();
+    std::fprintf(stderr,
+                 "attache: read %zu %s from %zu %s: %zu indexed (%zu new, %zu replaced), "
+                 "%zu rejected, %.2f s; the database holds %u %s\n",
+                 totals.read, totals.read == 1 ? "record" : "records", totals.files,
+                 totals.files == 1 ? "file" : "files", totals.indexed,
+                 totals.indexed - totals.replaced, totals.replaced, totals.rejected, secs,
+                 writer.doccount(), writer.doccount() == 1 ? "article" : "articles");
+    if (totals.repaired) {
+        std::fprintf(stderr, "attache: %zu invalid UTF-8 sequences were replaced with U+FFFD\n",
+                     totals.repaired);
+    }
+    if (inputs.skipped_unknown) {
+        std::fprintf(stderr,
+                     "attache: %zu files in directories were skipped: no reader for their format\n",
+                     inputs.skipped_unknown);
+    }
+    return static_cast<int>(totals.rejected ? ExitCode::rejected_records : ExitCode::ok);
+}
+
+}  // namespace attache

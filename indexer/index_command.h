@@ -1,0 +1,22 @@
+// `attache index`: read inputs, extract, build documents on worker threads, write them in input
+// order from one writer, commit in batches, report rejected records as "file:line: reason"
+// and print a summary. Returns the exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace attache {
+
+struct IndexOptions {
+    std::string db;
+    std::vector<std::string> inputs;
+    std::vector<std::string> kb_files;
+    unsigned jobs = 0;           // 0: one per core
+    size_t commit_every = 2000;  // documents per commit
+    bool quiet = false;          // no progress line
+};
+
+int run_index(const IndexOptions& options);
+
+}  // namespace attache

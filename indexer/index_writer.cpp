@@ -1,0 +1,39 @@
+#include "indexer/index_writer.h"
+
+#include "common/errors.h"
+#include "schema/database.h"
+
+namespace attache {
+
+IndexWriter::IndexWriter(const std::string& path, size_t commit_every)
+    : path_(path),
+      db_(schema::open_for_writing(path)),
+      commit_every_(commit_every ? commit_every : 1) {}
+
+bool IndexWriter::write(BuiltDocument& doc) {
+    try {
+        const bool existed = db_.term_exists(doc.id_term);
+        db_.replace_document(doc.id_term, doc.document);
+        for (const auto& [key, name] : doc.labels) {
+            if (!labelled_.insert(key).second) continue;
+            if (db_.get_metadata(key) != name) db_.set_metadata(key, name);
+        }
+        pending_bytes_ += doc.text_bytes;
+        if (++pending_ >= commit_every_ || pending_bytes_ >= kCommitBytes) commit();
+        return existed;
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("writing to '" + path_ + "' failed: " + e.get_description());
+    }
+}
+
+void IndexWriter::commit() {
+    try {
+        db_.commit();
+        pending_ = 0;
+        pending_bytes_ = 0;
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("committing to '" + path_ + "' failed: " + e.get_description());
+    }
+}
+
+}  // namespace attache

@@ -1,0 +1,111 @@
+// The knowledge base: who is who. Countries (Debian's ISO 3166-1 data plus
+// kb/data/countries.jsonl), people and their offices over time, organizations, events (summit
+// series and their instances, meeting formats, one-off summits) and places. The indexer reads it to
+// extract entities; the searcher reads it to resolve `person:blinken` to an id and to label facets.
+// Format and rules: docs/knowledge-base.md.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/errors.h"
+
+namespace attache::kb {
+
+struct EmbeddedFile {
+    const char* name;
+    const char* content;
+};
+extern const char* const kIso3166Json;
+extern const EmbeddedFile kEmbeddedKbFiles[];
+extern const size_t kEmbeddedKbFileCount;
+
+enum class EntityKind { person, country, org, event, place, role };
+const char* kind_name(EntityKind kind);
+std::optional<EntityKind> parse_kind(std::string_view name);
+
+struct Office {
+    std::string role;     // "Secretary of State"
+    std::string role_id;  // "secretary-of-state"
+    std::string country;  // ISO alpha-2 or an org id for international posts
+    std::string from;     // "YYYYMMDD"
+    std::string to;       // "YYYYMMDD"; "99991231" while in office
+    bool ministerial = false;
+    bool held_on(std::string_view yyyymmdd) const { return from <= yyyymmdd && yyyymmdd <= to; }
+};
+
+struct Entity {
+    EntityKind kind{};
+    std::string id;
+    std::string name;
+    std::vector<std::string> aliases;
+    std::vector<std::string> demonyms;  // country
+    std::vector<std::string> codes;     // country: ISO alpha-2/alpha-3 (queries only, not text)
+    std::string capital;                // country
+    std::string surname;                // person: the form used for short mentions
+    std::vector<Office> offices;        // person
+    std::string type;                   // event: summit, meeting, conference, session
+    std::string series;                 // event instance: its series id
+    std::string from, to;               // event instance: "YYYYMMDD"
+    std::string place;                  // event instance
+    std::string country;                // event instance, place, org (national bodies)
+    std::string org;                    // event series: the organization that holds it
+    std::vector<size_t> instances;      // event series: indices of its instances
+    std::string origin;                 // "file:line" it came from
+};
+
+// How a surface form names its entity; the extractor trusts them in this order.
+enum class AliasKind { name, alias, demonym, surname, capital };
+const char* alias_kind_name(AliasKind how);
+
+struct Alias {
+    std::string text;
+    size_t entity;
+    AliasKind how;
+};
+
+// A KB file was malformed; the message is "file:line: reason".
+struct KbError : AttacheError {
+    explicit KbError(const std::string& message) : AttacheError(ExitCode::usage, message) {}
+};
+
+class KnowledgeBase {
+  public:
+    // The built-in KB plus the user's files (--kb). Throws KbError; never returns half a KB.
+    static std::shared_ptr<const KnowledgeBase> load(const std::vector<std::string>& extra_files);
+
+    const std::vector<Entity>& entities() const { return entities_; }
+    const std::vector<Alias>& aliases() const { return aliases_; }
+    const Entity* find(EntityKind kind, std::string_view id) const;
+
+    // Entities whose id, name or alias (or surname, demonym, ISO alpha-3 code) matches `text`
+    // case- and diacritic-insensitively. For queries.
+    std::vector<const Entity*> resolve(EntityKind kind, std::string_view text) const;
+    // Up to `max` display names close to `text`, for "did you mean".
+    std::vector<std::string> suggest(EntityKind kind, std::string_view text, size_t max) const;
+
+    // The key under which query text is looked up: folded, lowercased, punctuation collapsed.
+    static std::string lookup_key(std::string_view text);
+
+    // Parse one JSON Lines KB file into this KB (used by load and by tests).
+    void add_jsonl(std::string_view text, const std::string& origin);
+    void add_iso_3166(std::string_view json_text);
+    // Link instances to series, derive surnames, roles and the alias tables.
+    void finish();
+
+  private:
+    Entity& upsert(EntityKind kind, const std::string& id, const std::string& origin);
+
+    std::vector<Entity> entities_;
+    std::vector<Alias> aliases_;
+    std::unordered_map<std::string, size_t> by_kind_id_;                  // "kind/id" -> index
+    std::unordered_map<std::string, std::vector<size_t>> by_lookup_key_;  // key -> indices
+};
+
+}  // namespace attache::kb

@@ -1,0 +1,65 @@
+// The contract between the indexer and the searcher: every query field, term prefix, value
+// slot and facet, in one table. Adding a facet means adding one row to kFields (fields.cpp);
+// the document builder, the query parser, the facet counter and docs/schema.md all read it.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace attache::schema {
+
+// Bump when a change to this table or to the stored data makes old databases unreadable.
+inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaMetadataKey = "attache.schema";
+// Display names of entities that are not in the knowledge base (e.g. people found by title).
+inline constexpr std::string_view kLabelMetadataPrefix = "attache.label.";
+
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kTitlePrefix = "S";
+// Xapian's limit on a term is 245 bytes; longer ids are hashed for the Q term (the stored id
+// keeps the original).
+inline constexpr size_t kMaxIdTermBytes = 240;
+
+// Value slots that are not facets of an entity kind.
+inline constexpr Xapian::valueno kSlotPublished = 0;  // "YYYYMMDD", sortable, for date ranges
+inline constexpr Xapian::valueno kSlotOverflow = 6;   // kinds whose entities overflowed their slots
+
+enum class FieldKind {
+    text,       // words with positions, searched with a term prefix (title:)
+    entity,     // canonical entity ids, resolved through the knowledge base
+    keyword,    // a single normalised keyword per article (source:, lang:)
+    date_part,  // year/month/day of the published date
+    date,       // the published date as a range (date:)
+    id,         // the article id (id:)
+};
+
+struct FieldSpec {
+    std::string_view name;  // query field name and facet name
+    FieldKind kind;
+    std::string_view prefix;     // term prefix ("" when the field has no terms)
+    Xapian::valueno first_slot;  // first facet value slot
+    unsigned slot_count;         // slots for a multi-valued facet: one per salience rank
+    bool multi;                  // several values per article: repeated filters are ANDed
+    bool facet;                  // can be counted with --facet
+    std::string_view help;
+};
+
+std::span<const FieldSpec> fields();
+const FieldSpec* find_field(std::string_view name);
+const FieldSpec& field(std::string_view name);  // throws std::logic_error if absent
+
+// The boolean term for a field value: prefix + lowercased value.
+std::string term(const FieldSpec& field, std::string_view value);
+// The Q term that identifies an article.
+std::string id_term(std::string_view id);
+
+// The metadata key holding the display name of a facet value:
+// "attache.label.person.antony-blinken". minister labels are stored under person, summit under
+// event.
+std::string label_key(std::string_view field, std::string_view id);
+
+}  // namespace attache::schema

@@ -1,0 +1,45 @@
+// The read-side commands: `search`, `show` and `stats`. Each takes its parsed options and
+// returns the exit code; app/main.cpp wires them to the command line.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace attache {
+
+enum class ColorMode { automatic, always, never };
+
+struct SearchOptions {
+    std::string db;
+    std::vector<std::string> query_words;
+    size_t limit = 10;
+    size_t offset = 0;
+    std::string sort = "relevance";
+    std::vector<std::string> facets;
+    std::string format = "text";
+    std::vector<std::string> kb_files;
+    bool exit_status = false;
+    bool count_only = false;
+    ColorMode color = ColorMode::automatic;
+};
+int run_search_command(const SearchOptions& options);
+
+struct ShowOptions {
+    std::string db;
+    std::vector<std::string> ids;
+    std::string format = "text";
+    ColorMode color = ColorMode::automatic;
+};
+int run_show_command(const ShowOptions& options);
+
+struct StatsOptions {
+    std::string db;
+    std::string format = "text";
+    std::vector<std::string> kb_files;
+    size_t top = 5;
+};
+int run_stats_command(const StatsOptions& options);
+
+bool use_color(ColorMode mode);
+
+}  // namespace attache

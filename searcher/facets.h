@@ -1,0 +1,60 @@
+// Facet counting: --facet FIELD[:N]. Each facet owns its counting (Xapian's ValueCountMatchSpy,
+// one per value slot, merged; so the same code runs on remote shards, which only run Xapian's
+// built-in spies) and its labels (the names the indexer stored as metadata, else the KB). Counts
+// are exact: the search sets check_at_least to the database size whenever facets are asked for.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "schema/fields.h"
+#include "searcher/lazy_kb.h"
+
+namespace attache {
+
+struct FacetRequest {
+    const schema::FieldSpec* field = nullptr;
+    size_t limit = 10;  // 0: all values
+};
+
+// "person", "person:5", "month:0". Throws UsageError naming the facets that exist.
+FacetRequest parse_facet_request(const std::string& text);
+
+struct FacetValue {
+    std::string id;
+    std::string name;  // empty for date facets
+    Xapian::doccount count = 0;
+};
+
+struct FacetResult {
+    std::string field;
+    std::vector<FacetValue> values;
+    // Articles whose entities of this kind outnumbered the slots (a documented cap): their
+    // lowest-ranked entities are not counted, so counts may be low by at most this many.
+    Xapian::doccount overflowed = 0;
+};
+
+class FacetCounter {
+  public:
+    FacetCounter(std::vector<FacetRequest> requests, const LazyKb& kb, const Xapian::Database& db);
+    ~FacetCounter();
+    // Register the spies before Enquire::get_mset.
+    void attach(Xapian::Enquire& enquire);
+    // Read the counts after get_mset.
+    std::vector<FacetResult> results() const;
+    bool empty() const { return requests_.empty(); }
+
+  private:
+    std::string label(const schema::FieldSpec& field, const std::string& id) const;
+
+    std::vector<FacetRequest> requests_;
+    const LazyKb& kb_;
+    Xapian::Database db_;
+    std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> overflow_spy_;
+};
+
+}  // namespace attache

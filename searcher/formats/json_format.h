@@ -1,0 +1,20 @@
+// The JSON contract of a search (docs/output.md): the object the CLI prints with --format json,
+// one per line with --format jsonl, and what the HTTP API will answer.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "schema/stored_article.h"
+#include "searcher/search.h"
+
+namespace attache::formats {
+
+nlohmann::ordered_json search_to_json(const SearchResult& result);
+nlohmann::ordered_json article_to_json(const schema::StoredArticle& article);
+
+// Compact one-line JSON, invalid UTF-8 replaced rather than thrown on.
+std::string dump_compact(const nlohmann::ordered_json& j);
+std::string dump_pretty(const nlohmann::ordered_json& j);
+
+}  // namespace attache::formats

@@ -1,0 +1,258 @@
+#include "searcher/query_parser.h"
+
+#include <algorithm>
+
+#include "common/errors.h"
+#include "common/text.h"
+#include "schema/dates.h"
+#include "schema/fields.h"
+
+namespace attache {
+
+namespace sc = attache::schema;
+
+namespace {
+
+std::string quoted(const std::string& field, const std::string& value) {
+    const bool needs_quotes = value.find(' ') != std::string::npos;
+    return field + ":" + (needs_quotes ? "\"" + value + "\"" : value);
+}
+
+std::string suggestions_text(const std::vector<std::string>& names) {
+    if (names.empty()) return "";
+    std::string out = " (did you mean ";
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i) out += i + 1 == names.size() ? " or " : ", ";
+        out += "'" + names[i] + "'";
+    }
+    return out + "?)";
+}
+
+// Resolves entity names, aliases and ids for one field through the KB, falling back to ids
+// the database knows (entities indexed with a user --kb, or found in text by title).
+class EntityFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    EntityFieldProcessor(const sc::FieldSpec& field, kb::EntityKind kind,
+                         const Xapian::Database& db, const LazyKb& kb)
+        : field_(field), kind_(kind), db_(db), kb_(kb) {}
+
+    Xapian::Query operator()(const std::string& raw) override {
+        const std::string value = trim(raw);
+        const std::string field_name(field_.name);
+        if (value.empty()) throw QueryError("empty value after '" + field_name + ":'");
+        std::vector<std::string> terms;
+        for (const kb::Entity* e : kb_.get().resolve(kind_, value)) {
+            if (field_.name == "summit" && e->type != "summit") {
+                throw QueryError("'" + value + "' is a " + e->type + ", not a summit: use " +
+                                 quoted("event", value));
+            }
+            terms.push_back(sc::term(field_, e->id));
+        }
+        if (terms.empty()) {
+            const std::string slug = slugify(value);
+            if (!slug.empty() && db_.term_exists(sc::term(field_, slug)))
+                terms.push_back(sc::term(field_, slug));
+        }
+        if (terms.empty()) {
+            const std::string what = field_.name == "minister" ? "minister" : kb::kind_name(kind_);
+            throw QueryError("unknown " + what + " '" + value + "' in " +
+                             quoted(field_name, value) +
+                             suggestions_text(kb_.get().suggest(kind_, value, 3)));
+        }
+        std::sort(terms.begin(), terms.end());
+        terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+
+  private:
+    const sc::FieldSpec& field_;
+    kb::EntityKind kind_;
+    Xapian::Database db_;
+    const LazyKb& kb_;
+};
+
+// source:, lang:, id: take the value as written (normalised the way the indexer normalised it).
+class KeywordFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    explicit KeywordFieldProcessor(const sc::FieldSpec& field) : field_(field) {}
+    Xapian::Query operator()(const std::string& raw) override {
+        const std::string value = trim(raw);
+        if (value.empty())
+            throw QueryError("empty value after '" + std::string(field_.name) + ":'");
+        if (field_.kind == sc::FieldKind::id) return Xapian::Query(sc::id_term(value));
+        if (field_.name == "source") return Xapian::Query(sc::term(field_, slugify(value)));
+        return Xapian::Query(sc::term(field_, value));
+    }
+
+  private:
+    const sc::FieldSpec& field_;
+};
+
+// date:2024, date:2024-10, date:2024-10-31, date:2024-10-01..2024-11-15, date:..2024-06,
+// date:2024-10.. : all become a range over the published-date value slot, so articles with a
+// partial date (a month only) are found by any range that holds the first day of that month.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& raw) override {
+        const std::string value = trim(raw);
+        const std::string context = "date:" + value;
+        const size_t dots = value.find("..");
+        if (dots == std::string::npos) {
+            return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, sc::kSlotPublished,
+                                 date_bound_value(value, false, context),
+                                 date_bound_value(value, true, context));
+        }
+        const std::string from = value.substr(0, dots), to = value.substr(dots + 2);
+        if (from.empty() && to.empty()) throw QueryError("empty date range in '" + context + "'");
+        if (from.empty()) {
+            return Xapian::Query(Xapian::Query::OP_VALUE_LE, sc::kSlotPublished,
+                                 date_bound_value(to, true, context));
+        }
+        if (to.empty()) {
+            return Xapian::Query(Xapian::Query::OP_VALUE_GE, sc::kSlotPublished,
+                                 date_bound_value(from, false, context));
+        }
+        const std::string lo = date_bound_value(from, false, context),
+                          hi = date_bound_value(to, true, context);
+        if (lo > hi) throw QueryError("date range ends before it starts in '" + context + "'");
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, sc::kSlotPublished, lo, hi);
+    }
+};
+
+kb::EntityKind entity_kind_of(const sc::FieldSpec& f) {
+    if (f.name == "person" || f.name == "minister") return kb::EntityKind::person;
+    if (f.name == "country") return kb::EntityKind::country;
+    if (f.name == "org") return kb::EntityKind::org;
+    if (f.name == "event" || f.name == "summit") return kb::EntityKind::event;
+    if (f.name == "role") return kb::EntityKind::role;
+    return kb::EntityKind::place;
+}
+
+}  // namespace
+
+std::string date_bound_value(const std::string& text, bool end, const std::string& context) {
+    auto d = sc::parse_iso_partial(text);
+    if (!d) {
+        throw QueryError("invalid date '" + text + "' in '" + context +
+                         "' (use YYYY, YYYY-MM or YYYY-MM-DD, and A..B for a range)");
+    }
+    if (end) {
+        if (d->month == 0) d->month = 12;
+        if (d->day == 0) d->day = sc::days_in_month(d->year, d->month);
+    }
+    return d->value();
+}
+
+void check_query_syntax(const std::string& q) {
+    int depth = 0;
+    size_t open_quote = std::string::npos;
+    std::vector<size_t> opens;
+    for (size_t i = 0; i < q.size(); ++i) {
+        const char c = q[i];
+        if (c == '"') {
+            open_quote = open_quote == std::string::npos ? i : std::string::npos;
+            continue;
+        }
+        if (open_quote != std::string::npos) continue;
+        if (c == '(') {
+            ++depth;
+            opens.push_back(i);
+        } else if (c == ')') {
+            if (depth == 0) {
+                throw QueryError("unmatched ')' at column " + std::to_string(i + 1) +
+                                 " of the query");
+            }
+            --depth;
+            opens.pop_back();
+        } else if (c == ':' && i > 0) {
+            // A field name: letters right before the colon, at the start of a word.
+            size_t b = i;
+            while (b > 0 &&
+                   ((q[b - 1] >= 'a' && q[b - 1] <= 'z') || (q[b - 1] >= 'A' && q[b - 1] <= 'Z')))
+                --b;
+            if (b == i ||
+                (b > 0 && q[b - 1] != ' ' && q[b - 1] != '(' && q[b - 1] != '-' && q[b - 1] != '+'))
+                continue;
+            const std::string name = q.substr(b, i - b);
+            // "http://..." in a query is text, not a field.
+            if (i + 1 < q.size() && q[i + 1] == '/') continue;
+            if (const sc::FieldSpec* f = sc::find_field(name)) {
+                if (f->kind != sc::FieldKind::date_part) continue;
+                throw QueryError("'" + name + ":' is a facet, not a query field: use date:" +
+                                 (name == "year"    ? "2024"
+                                  : name == "month" ? "2024-10"
+                                                    : "2024-10-31"));
+            }
+            std::string hint;
+            size_t best = 3;
+            for (const auto& f : sc::fields()) {
+                const size_t d = edit_distance(ascii_lower(name), f.name);
+                if (d < best && f.kind != sc::FieldKind::date_part) {
+                    best = d;
+                    hint = " (did you mean '" + std::string(f.name) + ":'?)";
+                }
+            }
+            throw QueryError("unknown field '" + name + ":' at column " + std::to_string(b + 1) +
+                             hint + "; put the words in quotes to search for them");
+        }
+    }
+    if (open_quote != std::string::npos) {
+        throw QueryError("unterminated quote at column " + std::to_string(open_quote + 1) +
+                         " of the query");
+    }
+    if (depth > 0) {
+        throw QueryError("unmatched '(' at column " + std::to_string(opens.back() + 1) +
+                         " of the query");
+    }
+}
+
+QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb) : stemmer_("english") {
+    qp_.set_database(db);
+    qp_.set_stemmer(stemmer_);
+    qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp_.set_default_op(Xapian::Query::OP_AND);
+    const std::string empty_grouping;
+    for (const auto& f : sc::fields()) {
+        const std::string name(f.name);
+        switch (f.kind) {
+            case sc::FieldKind::text:
+                qp_.add_prefix(name, std::string(f.prefix));
+                break;
+            case sc::FieldKind::entity:
+                // An empty grouping ANDs repeated filters: person:a person:b means both people.
+                qp_.add_boolean_prefix(
+                    name, (new EntityFieldProcessor(f, entity_kind_of(f), db, kb))->release(),
+                    &empty_grouping);
+                break;
+            case sc::FieldKind::keyword:
+            case sc::FieldKind::id:
+                // One value per article: repeated filters of one field are ORed.
+                qp_.add_boolean_prefix(name, (new KeywordFieldProcessor(f))->release());
+                break;
+            case sc::FieldKind::date:
+                qp_.add_boolean_prefix(name, (new DateFieldProcessor())->release(),
+                                       &empty_grouping);
+                break;
+            case sc::FieldKind::date_part:
+                break;  // facets only; date: covers queries
+        }
+    }
+}
+
+QueryParser::~QueryParser() = default;
+
+Xapian::Query QueryParser::parse(const std::string& query) {
+    if (trim(query).empty()) return Xapian::Query::MatchAll;
+    check_query_syntax(query);
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                           Xapian::QueryParser::FLAG_PURE_NOT;
+    try {
+        return qp_.parse_query(query, flags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError("cannot parse the query: " + e.get_msg());
+    } catch (const Xapian::WildcardError& e) {
+        throw QueryError("wildcard matches too many words: " + e.get_msg());
+    }
+}
+
+}  // namespace attache

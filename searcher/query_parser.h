@@ -1,0 +1,42 @@
+// Turns the query language (docs/query-language.md) into a Xapian::Query: Xapian's QueryParser
+// for words, phrases and boolean operators, plus our own field processors that resolve entity
+// names through the knowledge base (person:blinken -> XPantony-blinken) and date ranges into
+// value ranges. Errors are QueryError with a one-line message that points at the problem.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+
+#include "searcher/lazy_kb.h"
+
+namespace attache {
+
+class QueryParser {
+  public:
+    QueryParser(const Xapian::Database& db, const LazyKb& kb);
+    ~QueryParser();
+    QueryParser(const QueryParser&) = delete;
+    QueryParser& operator=(const QueryParser&) = delete;
+
+    // An empty or all-blank query matches every article.
+    Xapian::Query parse(const std::string& query);
+
+    // The stemmer used for the query, needed again to highlight snippets.
+    const Xapian::Stem& stemmer() const { return stemmer_; }
+
+  private:
+    Xapian::QueryParser qp_;
+    Xapian::Stem stemmer_;
+};
+
+// Checks quotes, parentheses and field names before Xapian sees the query (Xapian's parser
+// silently repairs most mistakes, which hides them from the user). Throws QueryError.
+void check_query_syntax(const std::string& query);
+
+// Parses one date bound of date:, e.g. "2024", "2024-10", "2024-10-31"; `end` gives the last
+// day of the period. Returns "YYYYMMDD" or throws QueryError.
+std::string date_bound_value(const std::string& text, bool end, const std::string& context);
+
+}  // namespace attache

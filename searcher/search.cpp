@@ -1,0 +1,75 @@
+#include "searcher/search.h"
+
+#include <chrono>
+#include <cmath>
+
+#include "common/errors.h"
+#include "schema/fields.h"
+#include "searcher/query_parser.h"
+
+namespace attache {
+
+namespace sc = attache::schema;
+
+SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const SearchRequest& req) {
+    const auto started = std::chrono::steady_clock::now();
+    QueryParser parser(db, kb);
+    const Xapian::Query query = parser.parse(req.query);
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    Xapian::MultiValueKeyMaker by_date;
+    if (req.sort == SortOrder::newest) {
+        by_date.add_value(sc::kSlotPublished, true);
+        enquire.set_sort_by_key_then_relevance(&by_date, false);
+    } else if (req.sort == SortOrder::oldest) {
+        // Undated articles sort last either way.
+        by_date.add_value(sc::kSlotPublished, false, "99999999");
+        enquire.set_sort_by_key_then_relevance(&by_date, false);
+    }
+    FacetCounter facets(req.facets, kb, db);
+    facets.attach(enquire);
+
+    SearchResult result;
+    result.query = req.query;
+    result.offset = req.offset;
+    result.limit = req.limit;
+    // check_at_least = the whole database makes the total and the facet counts exact.
+    const Xapian::doccount everything = db.get_doccount();
+    Xapian::MSet mset;
+    for (int attempt = 0;; ++attempt) {
+        try {
+            mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
+                                    static_cast<Xapian::doccount>(req.limit), everything);
+            result.total = mset.get_matches_estimated();
+            result.facets = facets.results();
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                Hit hit;
+                hit.rank = static_cast<size_t>(it.get_rank()) +
+                           1;  // get_rank() counts from 0, offset included
+                hit.score = std::round(it.get_weight() * 10000.0) / 10000.0;
+                hit.article = sc::decode_article(it.get_document().get_data());
+                const std::string& text =
+                    hit.article.body.empty() ? hit.article.title : hit.article.body;
+                hit.snippet = mset.snippet(
+                    text, req.snippet_bytes, parser.stemmer(),
+                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                    "<b>", "</b>", "...");
+                result.hits.push_back(std::move(hit));
+            }
+            break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // The indexer committed while we read: reopen at the new revision and retry once.
+            if (attempt > 0)
+                throw DatabaseError("the database changed during the search twice; try again");
+            Xapian::Database(db).reopen();
+            result.hits.clear();
+        }
+    }
+    result.took_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    return result;
+}
+
+}  // namespace attache

@@ -1,0 +1,46 @@
+// One search: parse the query, run it with the facet spies attached, and collect the hits with
+// their stored fields and highlighted snippets into a plain result structure that the
+// formats (searcher/formats/) print. The search itself knows nothing about output.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "schema/stored_article.h"
+#include "searcher/facets.h"
+#include "searcher/lazy_kb.h"
+
+namespace attache {
+
+enum class SortOrder { relevance, newest, oldest };
+
+struct SearchRequest {
+    std::string query;
+    size_t limit = 10;
+    size_t offset = 0;
+    SortOrder sort = SortOrder::relevance;
+    std::vector<FacetRequest> facets;
+    size_t snippet_bytes = 240;
+};
+
+struct Hit {
+    size_t rank = 0;
+    double score = 0;
+    std::string snippet;  // HTML-escaped text with <b>...</b> around matching words
+    schema::StoredArticle article;
+};
+
+struct SearchResult {
+    std::string query;
+    Xapian::doccount total = 0;  // exact
+    size_t offset = 0, limit = 0;
+    double took_ms = 0;
+    std::vector<Hit> hits;
+    std::vector<FacetResult> facets;
+};
+
+SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const SearchRequest& request);
+
+}  // namespace attache

@@ -1,0 +1,558 @@
+// End-to-end tests: run the real `attache` binary against real databases on disk built from
+// corpus/ and from fixtures in tests/data/, and check what it prints and its exit codes.
+// Golden outputs live in tests/data/golden/; ATTACHE_UPDATE_GOLDEN=1 rewrites them.
+#define BOOST_TEST_MODULE cli
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "tests/cli/process.h"
+
+namespace fs = std::filesystem;
+using attache::test::ProcessResult;
+using attache::test::run_process;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+std::string g_attache;
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+size_t count_lines(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    size_t n = 0;
+    while (std::getline(in, line)) {
+        if (line.find_first_not_of(" \t\r") != std::string::npos) ++n;
+    }
+    return n;
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "attache-cli-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+        path = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
+
+ProcessResult run_attache(std::vector<std::string> args, const std::string& input = "",
+                          const std::map<std::string, std::string>& env = {}) {
+    args.insert(args.begin(), g_attache);
+    return run_process(args, input, env);
+}
+
+json search_json(const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {"search", "--db", db, "--format", "json"});
+    const ProcessResult r = run_attache(args);
+    BOOST_TEST_REQUIRE(r.exit_code == 0, "search failed: " << r.err);
+    return json::parse(r.out);
+}
+
+size_t count(const std::string& db, const std::string& query) {
+    const ProcessResult r = run_attache({"search", "--db", db, "--count", query});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, "count failed for " << query << ": " << r.err);
+    return std::stoul(r.out);
+}
+
+size_t doccount(const std::string& db) {
+    const ProcessResult r = run_attache({"stats", "--db", db, "--format", "json"});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    return json::parse(r.out)["articles"].get<size_t>();
+}
+
+// One line on stderr, prefixed "attache: ", no stack trace.
+void check_one_line_error(const ProcessResult& r, const std::string& must_contain) {
+    BOOST_TEST(r.err.rfind("attache: ", 0) == 0, "stderr: " << r.err);
+    BOOST_TEST(r.err.find(must_contain) != std::string::npos, "stderr: " << r.err);
+    BOOST_TEST(std::count(r.err.begin(), r.err.end(), '\n') == 1, "stderr: " << r.err);
+}
+
+// The demo database, built once from corpus/ for the whole run.
+struct CorpusDb {
+    TempDir dir;
+    std::string db = dir / "corpus.db";
+    ProcessResult index;
+    size_t articles = count_lines(std::string(ATTACHE_CORPUS) + "/articles.jsonl");
+    CorpusDb() { index = run_attache({"index", "--db", db, ATTACHE_CORPUS}); }
+};
+CorpusDb& corpus() {
+    static CorpusDb c;
+    return c;
+}
+
+struct BinaryFromArgs {
+    BinaryFromArgs() {
+        auto& mt = boost::unit_test::framework::master_test_suite();
+        for (int i = 1; i < mt.argc; ++i) g_attache = mt.argv[i];
+        if (g_attache.empty()) throw std::runtime_error("usage: cli_test -- PATH_TO_ATTACHE");
+    }
+};
+BOOST_TEST_GLOBAL_FIXTURE(BinaryFromArgs);
+
+json without_timing(json j) {
+    j["took_ms"] = 0;
+    return j;
+}
+
+void check_golden(const std::string& name, const json& actual) {
+    const std::string path = std::string(ATTACHE_TEST_DATA) + "/golden/" + name;
+    const char* update = std::getenv("ATTACHE_UPDATE_GOLDEN");
+    if (update && std::string(update) == "1") {
+        std::ofstream(path) << actual.dump(2) << "\n";
+        return;
+    }
+    BOOST_TEST_REQUIRE(fs::exists(path), "missing golden file " << path);
+    const json expected = json::parse(read_file(path));
+    BOOST_TEST(actual == expected, "output differs from " << path << ":\n" << actual.dump(2));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(command_line)
+
+BOOST_AUTO_TEST_CASE(version_and_help) {
+    const auto v = run_attache({"--version"});
+    BOOST_TEST(v.exit_code == 0);
+    BOOST_TEST(v.out.rfind("attache ", 0) == 0);
+    for (const char* cmd : {"index", "search", "show", "stats", "delete"}) {
+        const auto h = run_attache({cmd, "--help"});
+        BOOST_TEST(h.exit_code == 0, cmd);
+        BOOST_TEST(h.out.find("--db") != std::string::npos, cmd);
+    }
+    BOOST_TEST(run_attache({"search", "--help"}).out.find("--facet") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_exit_2) {
+    const auto none = run_attache({});
+    BOOST_TEST(none.exit_code == 2);
+    const auto bad_flag = run_attache({"search", "--no-such-flag"});
+    BOOST_TEST(bad_flag.exit_code == 2);
+    BOOST_TEST(bad_flag.err.rfind("attache: ", 0) == 0);
+    const auto bad_sort = run_attache({"search", "--sort", "sideways", "x"});
+    BOOST_TEST(bad_sort.exit_code == 2);
+    const auto bad_facet = run_attache({"search", "--db", corpus().db, "--facet", "colour", "x"});
+    BOOST_TEST(bad_facet.exit_code == 2);
+    check_one_line_error(bad_facet, "no such facet");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(indexing)
+
+BOOST_AUTO_TEST_CASE(corpus_indexes_cleanly) {
+    const auto& c = corpus();
+    BOOST_TEST(c.index.exit_code == 0, c.index.err);
+    BOOST_TEST(c.articles >= 40u);
+    BOOST_TEST(
+        c.index.err.find(std::to_string(c.articles) + " indexed (" + std::to_string(c.articles) +
+                         " new, 0 replaced), 0 rejected") != std::string::npos,
+        c.index.err);
+    BOOST_TEST(doccount(c.db) == c.articles);
+}
+
+BOOST_AUTO_TEST_CASE(reindexing_replaces_never_duplicates) {
+    TempDir dir;
+    const std::string db = dir / "re.db";
+    BOOST_TEST_REQUIRE(run_attache({"index", "--db", db, ATTACHE_CORPUS}).exit_code == 0);
+    const auto again =
+        run_attache({"index", "--db", db, std::string(ATTACHE_CORPUS) + "/articles.jsonl"});
+    BOOST_TEST(again.exit_code == 0);
+    const std::string n = std::to_string(corpus().articles);
+    BOOST_TEST(again.err.find(n + " indexed (0 new, " + n + " replaced)") != std::string::npos,
+               again.err);
+    BOOST_TEST(doccount(db) == corpus().articles);
+    // Same id twice in one input: one document, the later version.
+    const std::string twice = R"({"id":"dup-1","title":"First version","body":"alpha"})"
+                              "\n"
+                              R"({"id":"dup-1","title":"Second version","body":"beta"})"
+                              "\n";
+    const auto r = run_attache({"index", "--db", db, "-"}, twice);
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(doccount(db) == corpus().articles + 1);
+    BOOST_TEST(count(db, "beta") == 1u);
+    BOOST_TEST(count(db, "alpha") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(stdin_and_directories) {
+    TempDir dir;
+    const std::string db = dir / "in.db";
+    const std::string corpus_text = read_file(std::string(ATTACHE_CORPUS) + "/articles.jsonl");
+    const auto r = run_attache({"index", "--db", db, "-"}, corpus_text);
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(doccount(db) == corpus().articles);
+    // A directory is read recursively; files without a known extension are skipped and counted.
+    fs::create_directories(dir.path / "dump" / "nested");
+    fs::copy_file(std::string(ATTACHE_TEST_DATA) + "/jsonl/mixed.jsonl",
+                  dir.path / "dump" / "nested" / "a.jsonl");
+    std::ofstream(dir.path / "dump" / "notes.txt") << "not news\n";
+    const std::string db2 = dir / "dir.db";
+    const auto d = run_attache({"index", "--db", db2, (dir.path / "dump").string()});
+    BOOST_TEST(d.exit_code == 3);  // mixed.jsonl has bad lines
+    BOOST_TEST(d.err.find("1 files in directories were skipped") != std::string::npos, d.err);
+    BOOST_TEST(doccount(db2) == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_lines_are_reported_and_skipped) {
+    TempDir dir;
+    const std::string db = dir / "bad.db";
+    const std::string input = std::string(ATTACHE_TEST_DATA) + "/jsonl/mixed.jsonl";
+    const auto r = run_attache({"index", "--db", db, input});
+    BOOST_TEST(r.exit_code == 3);
+    BOOST_TEST(r.err.find("mixed.jsonl:2: invalid JSON") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("mixed.jsonl:4: expected a JSON object") != std::string::npos, r.err);
+    BOOST_TEST(
+        r.err.find("mixed.jsonl:6: record has neither a title nor a body") != std::string::npos,
+        r.err);
+    BOOST_TEST(r.err.find("mixed.jsonl:9: unrecognised date 'sometime soon'") != std::string::npos,
+               r.err);
+    BOOST_TEST(r.err.find("5 indexed (5 new, 0 replaced), 3 rejected") != std::string::npos, r.err);
+    // What was good is indexed, committed and searchable.
+    BOOST_TEST(doccount(db) == 5u);
+    BOOST_TEST(count(db, "id:mixed-3") == 1u);
+    BOOST_TEST(count(db, "date:2024-06-13") == 1u);  // RFC 822 date, local date kept
+    BOOST_TEST(count(db, "id:https://news.example.org/test/no-id") == 1u);
+    BOOST_TEST(count(db, "mixed-5 OR unreadable OR \"nobody can read\"") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(unreadable_input_is_reported) {
+    TempDir dir;
+    const std::string db = dir / "u.db";
+    const auto r = run_attache({"index", "--db", db, dir / "missing.jsonl",
+                                std::string(ATTACHE_CORPUS) + "/articles.jsonl"});
+    BOOST_TEST(r.exit_code == 3);
+    BOOST_TEST(r.err.find("missing.jsonl: no such file or directory") != std::string::npos, r.err);
+    BOOST_TEST(doccount(db) == corpus().articles);
+}
+
+BOOST_AUTO_TEST_CASE(killed_indexer_loses_nothing_committed) {
+    // A big input, committed every 50 documents; kill -9 mid-run, then check the database opens
+    // and a re-run of the same input converges to the same document count as a clean run.
+    TempDir dir;
+    const std::string input = dir / "big.jsonl";
+    const auto base = read_file(std::string(ATTACHE_CORPUS) + "/articles.jsonl");
+    const size_t copies = 150;
+    {
+        std::ofstream out(input);
+        for (size_t c = 0; c < copies; ++c) {
+            std::istringstream lines(base);
+            std::string line;
+            while (std::getline(lines, line)) {
+                if (line.empty()) continue;
+                json j = json::parse(line);
+                j["id"] = j["id"].get<std::string>() + "-copy" + std::to_string(c);
+                out << j.dump() << "\n";
+            }
+        }
+    }
+    const size_t expected = copies * corpus().articles;
+    const std::string db = dir / "killed.db";
+    const pid_t pid = attache::test::start_process(
+        {g_attache, "index", "--db", db, "--commit-every", "50", "--jobs", "1", "--quiet", input});
+    // Wait for the first commits, then kill without warning.
+    bool committed = false;
+    for (int i = 0; i < 400 && !committed; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        const auto s = run_attache({"stats", "--db", db, "--format", "json"});
+        committed = s.exit_code == 0 && json::parse(s.out)["articles"].get<size_t>() > 0;
+    }
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    BOOST_TEST(committed);
+    const size_t after_kill = doccount(db);
+    BOOST_TEST(after_kill > 0u);
+    // Only whole commits survive (unless the run finished before the kill landed).
+    if (after_kill != expected) BOOST_TEST(after_kill % 50 == 0u);
+    const auto rerun = run_attache({"index", "--db", db, "--quiet", input});
+    BOOST_TEST(rerun.exit_code == 0, rerun.err);
+    BOOST_TEST(doccount(db) == expected);
+}
+
+BOOST_AUTO_TEST_CASE(bad_kb_file_indexes_nothing) {
+    TempDir dir;
+    const std::string kb = dir / "bad-kb.jsonl";
+    std::ofstream(kb) << R"({"kind":"person","id":"x-y","name":"X Y"})"
+                      << "\n"
+                      << R"({"kind":"person","id":"Bad Id","name":"Bad"})"
+                      << "\n";
+    const std::string db = dir / "kb.db";
+    const auto r = run_attache(
+        {"index", "--db", db, "--kb", kb, std::string(ATTACHE_CORPUS) + "/articles.jsonl"});
+    BOOST_TEST(r.exit_code == 2);
+    check_one_line_error(r, "bad-kb.jsonl:2: id \"Bad Id\" must be a lowercase slug");
+    BOOST_TEST(!fs::exists(db));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(searching)
+
+BOOST_AUTO_TEST_CASE(blinken_and_south_korea_with_summits_golden) {
+    const json j = search_json(corpus().db,
+                               {"--facet", "summit", "--limit", "20", "person:Blinken country:KR"});
+    BOOST_TEST(j["total"].get<size_t>() >= 5u);
+    for (const auto& hit : j["hits"]) {
+        std::set<std::string> people, countries;
+        for (const auto& p : hit["entities"]["person"]) people.insert(p["id"]);
+        for (const auto& c : hit["entities"]["country"]) countries.insert(c["id"]);
+        BOOST_TEST(people.count("antony-blinken") == 1u, hit["id"]);
+        BOOST_TEST(countries.count("KR") == 1u, hit["id"]);
+    }
+    // Facet counts are exact: each equals the count of a search filtered on that value.
+    for (const auto& v : j["facets"]["summit"]) {
+        const std::string id = v["id"];
+        BOOST_TEST(v["count"].get<size_t>() ==
+                       count(corpus().db, "person:Blinken country:KR summit:" + id),
+                   id);
+    }
+    check_golden("search_blinken_kr_summit.json", without_timing(j));
+}
+
+BOOST_AUTO_TEST_CASE(facet_counts_match_filtered_counts) {
+    const std::string db = corpus().db;
+    for (const char* facet : {"person", "country", "org", "event", "role", "year", "month"}) {
+        const json j = search_json(db, {"--facet", std::string(facet) + ":0", "--limit", "0", ""});
+        BOOST_TEST(j["total"].get<size_t>() == corpus().articles);
+        BOOST_TEST(!j["facets"][facet].empty(), facet);
+        for (const auto& v : j["facets"][facet]) {
+            const std::string id = v["id"];
+            std::string filter;
+            if (std::string(facet) == "year" || std::string(facet) == "month") {
+                filter = "date:" + id;
+            } else {
+                filter = std::string(facet) + ":" + id;
+            }
+            BOOST_TEST(v["count"].get<size_t>() == count(db, filter), facet << "=" << id);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(json_shape_follows_the_design) {
+    const json j = search_json(
+        corpus().db, {"--facet", "person:3", "--facet", "month", "--limit", "2", "Blinken"});
+    const std::vector<std::string> keys = {"query",   "total", "offset", "limit",
+                                           "took_ms", "hits",  "facets"};
+    std::vector<std::string> actual;
+    for (auto it = j.begin(); it != j.end(); ++it) actual.push_back(it.key());
+    std::sort(actual.begin(), actual.end());
+    auto sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    BOOST_TEST(actual == sorted, "keys");
+    BOOST_TEST(j["query"] == "Blinken");
+    BOOST_TEST(j["limit"] == 2);
+    BOOST_TEST(j["hits"].size() == 2u);
+    for (const auto& hit : j["hits"]) {
+        for (const char* k : {"rank", "id", "score", "title", "url", "published", "source",
+                              "snippet", "entities"}) {
+            BOOST_TEST(hit.contains(k), k);
+        }
+        BOOST_TEST(hit["snippet"].get<std::string>().find("<b>Blinken</b>") != std::string::npos,
+                   hit["snippet"]);
+        for (const char* kind : {"person", "country", "org", "event", "place"})
+            BOOST_TEST(hit["entities"].contains(kind));
+    }
+    const auto& person = j["facets"]["person"];
+    BOOST_TEST(person.size() == 3u);
+    BOOST_TEST(person[0]["id"] == "antony-blinken");
+    BOOST_TEST(person[0]["name"] == "Antony Blinken");
+    // The month histogram is in order of time.
+    std::vector<std::string> months;
+    for (const auto& m : j["facets"]["month"]) months.push_back(m["id"]);
+    BOOST_TEST(std::is_sorted(months.begin(), months.end()));
+}
+
+BOOST_AUTO_TEST_CASE(sorting_and_paging) {
+    const std::string db = corpus().db;
+    const json newest = search_json(db, {"--sort", "newest", "--limit", "100", ""});
+    const json oldest = search_json(db, {"--sort", "oldest", "--limit", "100", ""});
+    std::vector<std::string> n, o;
+    for (const auto& h : newest["hits"])
+        n.push_back(h["published"].get<std::string>().substr(0, 10));
+    for (const auto& h : oldest["hits"])
+        o.push_back(h["published"].get<std::string>().substr(0, 10));
+    BOOST_TEST(std::is_sorted(n.rbegin(), n.rend()));
+    BOOST_TEST(std::is_sorted(o.begin(), o.end()));
+    // Pages of 7 put together give the whole ranking.
+    const json all = search_json(db, {"--limit", "100", "minister"});
+    std::vector<std::string> whole, paged;
+    for (const auto& h : all["hits"]) whole.push_back(h["id"]);
+    for (size_t off = 0; off < whole.size(); off += 7) {
+        const json page =
+            search_json(db, {"--limit", "7", "--offset", std::to_string(off), "minister"});
+        BOOST_TEST(page["hits"][0]["rank"].get<size_t>() == off + 1);
+        for (const auto& h : page["hits"]) paged.push_back(h["id"]);
+    }
+    BOOST_TEST(whole == paged);
+}
+
+BOOST_AUTO_TEST_CASE(query_language_basics) {
+    const std::string db = corpus().db;
+    const size_t sanctions = count(db, "sanctions");
+    const size_t russia = count(db, "Russia");
+    const size_t both = count(db, "sanctions Russia");
+    const size_t either = count(db, "sanctions OR Russia");
+    const size_t sanctions_not_russia = count(db, "sanctions NOT Russia");
+    BOOST_TEST(sanctions > 0u);
+    BOOST_TEST(both <= std::min(sanctions, russia));
+    BOOST_TEST(either == sanctions + russia - both);
+    BOOST_TEST(sanctions_not_russia == sanctions - both);
+    BOOST_TEST(count(db, "sanction") == sanctions);  // stemming
+    BOOST_TEST(count(db, "\"Camp David\"") > 0u);
+    BOOST_TEST(count(db, "\"David Camp\"") == 0u);
+    BOOST_TEST(count(db, "sanction*") >= sanctions);
+    BOOST_TEST(count(db, "title:summit") <= count(db, "summit"));
+    // Dates: a year is the union of its months.
+    size_t months = 0;
+    for (int m = 1; m <= 12; ++m) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "date:2024-%02d", m);
+        months += count(db, buf);
+    }
+    BOOST_TEST(count(db, "date:2024") == months);
+    BOOST_TEST(count(db, "date:2024-01..2024-12") == months);
+    BOOST_TEST(count(db, "date:..2023-12") + count(db, "date:2024..") == corpus().articles);
+    // Entity fields accept names, aliases and ids alike.
+    BOOST_TEST(count(db, "country:KR") == count(db, "country:\"South Korea\""));
+    BOOST_TEST(count(db, "country:KR") == count(db, "country:rok"));
+    BOOST_TEST(count(db, "person:blinken") == count(db, "person:\"Antony Blinken\""));
+    BOOST_TEST(count(db, "person:blinken") == count(db, "person:antony-blinken"));
+    // Two people: both must be mentioned.
+    BOOST_TEST(count(db, "person:blinken person:\"Cho Tae-yul\"") <= count(db, "person:blinken"));
+    BOOST_TEST(count(db, "person:blinken person:\"Cho Tae-yul\"") > 0u);
+    BOOST_TEST(count(db, "summit:G20") > 0u);
+    BOOST_TEST(count(db, "org:NATO") > 0u);
+}
+
+BOOST_AUTO_TEST_CASE(bad_queries_get_one_line_and_exit_2) {
+    const std::string db = corpus().db;
+    struct Case {
+        const char* query;
+        const char* message;
+    };
+    for (const Case& c :
+         {Case{"\"unterminated phrase", "unterminated quote at column 1"},
+          Case{"(sanctions OR tariffs", "unmatched '(' at column 1"},
+          Case{"sanctions)", "unmatched ')' at column 10"},
+          Case{"persn:blinken", "unknown field 'persn:' at column 1 (did you mean 'person:'?)"},
+          Case{"person:blinkin",
+               "unknown person 'blinkin' in person:blinkin (did you mean 'Antony Blinken'"},
+          Case{"date:2024-13", "invalid date '2024-13'"},
+          Case{"date:2025..2024", "date range ends before it starts"}}) {
+        const auto r = run_attache({"search", "--db", db, c.query});
+        BOOST_TEST(r.exit_code == 2, c.query);
+        check_one_line_error(r, c.message);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(missing_database_exit_4) {
+    TempDir dir;
+    const auto r = run_attache({"search", "--db", dir / "nowhere.db", "x"});
+    BOOST_TEST(r.exit_code == 4);
+    check_one_line_error(
+        r, "no database at '" + (dir / "nowhere.db") + "' (create one with: attache index --db");
+    const auto env = run_attache({"stats"}, "", {{"ATTACHE_DB", dir / "env.db"}});
+    BOOST_TEST(env.exit_code == 4);
+    BOOST_TEST(env.err.find("env.db") != std::string::npos);
+    // A directory that is not a Xapian database.
+    fs::create_directories(dir.path / "empty.db");
+    const auto not_db = run_attache({"search", "--db", dir / "empty.db", "x"});
+    BOOST_TEST(not_db.exit_code == 4);
+    BOOST_TEST(not_db.err.rfind("attache: cannot open database", 0) == 0, not_db.err);
+}
+
+BOOST_AUTO_TEST_CASE(exit_status_and_text_output) {
+    const std::string db = corpus().db;
+    const auto none = run_attache({"search", "--db", db, "--exit-status", "zzzqqqxxx"});
+    BOOST_TEST(none.exit_code == 1);
+    BOOST_TEST(none.out.rfind("No articles match", 0) == 0);
+    BOOST_TEST(run_attache({"search", "--db", db, "zzzqqqxxx"}).exit_code == 0);
+    const auto text = run_attache({"search", "--db", db, "--facet", "person:2", "Blinken"});
+    BOOST_TEST(text.exit_code == 0);
+    BOOST_TEST(text.out.find("\033[") == std::string::npos);  // no colour off a terminal
+    BOOST_TEST(text.out.find("1. ") != std::string::npos);
+    BOOST_TEST(text.out.find("\nperson\n  Antony Blinken [antony-blinken]") != std::string::npos,
+               text.out);
+    const auto color = run_attache({"search", "--db", db, "--color", "always", "Blinken"});
+    BOOST_TEST(color.out.find("\033[1;33mBlinken\033[0m") != std::string::npos);
+    const auto ids =
+        run_attache({"search", "--db", db, "--format", "ids", "--limit", "3", "Blinken"});
+    BOOST_TEST(std::count(ids.out.begin(), ids.out.end(), '\n') == 3);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(show_stats_delete)
+
+BOOST_AUTO_TEST_CASE(show_prints_article_with_entities) {
+    const std::string db = corpus().db;
+    const json first = search_json(db, {"--limit", "1", "person:Blinken country:KR"});
+    const std::string id = first["hits"][0]["id"];
+    const auto text = run_attache({"show", "--db", db, id});
+    BOOST_TEST(text.exit_code == 0);
+    BOOST_TEST(text.out.find("id:        " + id) != std::string::npos);
+    BOOST_TEST(text.out.find("Antony Blinken [antony-blinken] (Secretary of State, US)") !=
+                   std::string::npos,
+               text.out);
+    const auto j = run_attache({"show", "--db", db, "--format", "json", id});
+    const json article = json::parse(j.out);
+    BOOST_TEST(article["id"] == id);
+    BOOST_TEST(!article["body"].get<std::string>().empty());
+    BOOST_TEST(article["entities"]["person"][0].contains("count"));
+    const auto missing = run_attache({"show", "--db", db, "no-such-id"});
+    BOOST_TEST(missing.exit_code == 1);
+    check_one_line_error(missing, "no article with id 'no-such-id'");
+}
+
+BOOST_AUTO_TEST_CASE(stats_reports_count_dates_and_top_values) {
+    const auto r = run_attache({"stats", "--db", corpus().db, "--format", "json"});
+    BOOST_TEST(r.exit_code == 0);
+    const json j = json::parse(r.out);
+    BOOST_TEST(j["articles"].get<size_t>() == corpus().articles);
+    const json oldest = search_json(corpus().db, {"--sort", "oldest", "--limit", "1", ""});
+    BOOST_TEST(j["first_published"] ==
+               oldest["hits"][0]["published"].get<std::string>().substr(0, 10));
+    BOOST_TEST(j["facets"]["person"].size() == 5u);
+    const auto text = run_attache({"stats", "--db", corpus().db});
+    BOOST_TEST(text.out.find("articles:  " + std::to_string(corpus().articles)) !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(delete_removes_by_id) {
+    TempDir dir;
+    const std::string db = dir / "del.db";
+    BOOST_TEST_REQUIRE(run_attache({"index", "--db", db, ATTACHE_CORPUS}).exit_code == 0);
+    const json first = search_json(db, {"--limit", "1", "Blinken"});
+    const std::string id = first["hits"][0]["id"];
+    const auto r = run_attache({"delete", "--db", db, id, "not-there"});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.err.find("no article with id 'not-there'") != std::string::npos);
+    BOOST_TEST(doccount(db) == corpus().articles - 1);
+    BOOST_TEST(run_attache({"show", "--db", db, id}).exit_code == 1);
+    const auto nodb = run_attache({"delete", "--db", dir / "none.db", "x"});
+    BOOST_TEST(nodb.exit_code == 4);
+    BOOST_TEST(!fs::exists(dir / "none.db"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,351 @@
+#define BOOST_TEST_MODULE entity_extractor
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "indexer/extract/entity_extractor.h"
+#include "kb/knowledge_base.h"
+
+using attache::extract::EntityExtractor;
+using attache::extract::Extraction;
+using attache::extract::Mention;
+using attache::kb::EntityKind;
+using attache::kb::KnowledgeBase;
+using attache::schema::PartialDate;
+
+namespace {
+
+// A KB built from strings, so that these tests do not depend on the built-in data.
+const char* const kTestKb = R"(
+{"kind":"country","id":"US","aliases":["U.S.","US","America"],"demonyms":["American"]}
+{"kind":"country","id":"KR","demonyms":["South Korean"],"capital":"Seoul"}
+{"kind":"place","id":"korean-peninsula","name":"Korea"}
+{"kind":"person","id":"antony-blinken","name":"Antony Blinken","offices":[{"role":"Secretary of State","country":"US","from":"2021-01-26","to":"2025-01-20"}]}
+{"kind":"person","id":"marco-rubio","name":"Marco Rubio","offices":[{"role":"Secretary of State","country":"US","from":"2025-01-21"}]}
+{"kind":"person","id":"cho-tae-yul","name":"Cho Tae-yul","name_order":"eastern","offices":[{"role":"Foreign Minister","country":"KR","from":"2024-01-11","to":"2025-06-04"}]}
+{"kind":"person","id":"cho-hyun","name":"Cho Hyun","name_order":"eastern","offices":[{"role":"Foreign Minister","country":"KR","from":"2025-07-19"}]}
+{"kind":"person","id":"yoon-suk-yeol","name":"Yoon Suk Yeol","name_order":"eastern","offices":[{"role":"President","country":"KR","from":"2022-05-10","to":"2025-04-04"}]}
+{"kind":"org","id":"nato","name":"North Atlantic Treaty Organization","aliases":["NATO"]}
+{"kind":"org","id":"g20","name":"Group of Twenty","aliases":["G20"]}
+{"kind":"event","id":"g20","name":"G20 summit","org":"g20","instances":[{"id":"g20-2023","name":"G20 New Delhi summit 2023","from":"2023-09-09","to":"2023-09-10","country":"IN"},{"id":"g20-2024","name":"G20 Rio de Janeiro summit 2024","from":"2024-11-18","to":"2024-11-19","country":"BR"}]}
+)";
+
+const EntityExtractor& extractor() {
+    static const EntityExtractor ex([] {
+        auto kb = std::make_shared<KnowledgeBase>();
+        kb->add_iso_3166(attache::kb::kIso3166Json);
+        kb->add_jsonl(kTestKb, "test.jsonl");
+        kb->finish();
+        return std::shared_ptr<const KnowledgeBase>(kb);
+    }());
+    return ex;
+}
+
+std::optional<PartialDate> on(int y, int m, int d) {
+    return PartialDate{y, m, d};
+}
+
+Extraction run(const std::string& body, const std::optional<PartialDate>& date = on(2024, 3, 1),
+               const std::string& title = "") {
+    return extractor().extract(title, body, date);
+}
+
+std::vector<const Mention*> mentions_of(const Extraction& ex, const std::string& id) {
+    std::vector<const Mention*> out;
+    for (const auto& m : ex.mentions) {
+        if (m.id == id) out.push_back(&m);
+    }
+    return out;
+}
+// Mentions point into the extraction: it must outlive them.
+std::vector<const Mention*> mentions_of(Extraction&&, const std::string&) = delete;
+
+std::vector<std::string> ids(const Extraction& ex, const std::string& kind) {
+    std::vector<std::string> out;
+    auto it = ex.entities.find(kind);
+    if (it == ex.entities.end()) return out;
+    for (const auto& e : it->second) out.push_back(e.id);
+    return out;
+}
+
+bool has(const Extraction& ex, const std::string& kind, const std::string& id) {
+    const auto list = ids(ex, kind);
+    return std::find(list.begin(), list.end(), id) != list.end();
+}
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(entity_extractor)
+
+BOOST_AUTO_TEST_CASE(full_names_are_found_with_offsets_into_title_and_body) {
+    const std::string title = "S\xC3\xA9oul talks";
+    const std::string body = "Antony Blinken met Cho Tae-yul on Friday.";
+    const Extraction ex = run(body, on(2024, 3, 1), title);
+    const std::string text = title + "\n\n" + body;
+    const auto blinken = mentions_of(ex, "antony-blinken");
+    BOOST_REQUIRE_EQUAL(blinken.size(), 1u);
+    BOOST_TEST(blinken[0]->text == "Antony Blinken");
+    BOOST_TEST(text.substr(blinken[0]->begin, blinken[0]->end - blinken[0]->begin) ==
+               "Antony Blinken");
+    BOOST_TEST(blinken[0]->how == "name");
+    BOOST_TEST(std::string(attache::kb::kind_name(blinken[0]->kind)) == "person");
+    const auto cho = mentions_of(ex, "cho-tae-yul");
+    BOOST_REQUIRE_EQUAL(cho.size(), 1u);
+    BOOST_TEST(text.substr(cho[0]->begin, cho[0]->end - cho[0]->begin) == "Cho Tae-yul");
+    BOOST_TEST(cho[0]->name == "Cho Tae-yul");
+}
+
+BOOST_AUTO_TEST_CASE(every_mention_slices_back_to_its_surface_text) {
+    const std::string title = "Blinken\xE2\x80\x99s visit";
+    const std::string body =
+        "Antony Blinken and the South Korean side met in Seoul; U.S. and NATO aides joined.";
+    const Extraction ex = run(body, on(2024, 3, 1), title);
+    const std::string text = title + "\n\n" + body;
+    BOOST_TEST(ex.mentions.size() >= 6u);
+    for (const auto& m : ex.mentions) {
+        BOOST_TEST(text.substr(m.begin, m.end - m.begin) == m.text);
+    }
+    BOOST_TEST(mentions_of(ex, "antony-blinken").front()->text == "Blinken");
+}
+
+BOOST_AUTO_TEST_CASE(mentions_are_in_text_order) {
+    const Extraction ex = run("NATO and the U.S. and South Korea.");
+    BOOST_REQUIRE_EQUAL(ex.mentions.size(), 3u);
+    BOOST_TEST(ex.mentions[0].id == "nato");
+    BOOST_TEST(ex.mentions[1].id == "US");
+    BOOST_TEST(ex.mentions[2].id == "KR");
+    BOOST_TEST(ex.mentions[0].begin < ex.mentions[1].begin);
+}
+
+BOOST_AUTO_TEST_CASE(surnames_after_full_names_resolve_by_surname) {
+    const Extraction ex = run("Antony Blinken met Cho Tae-yul in Seoul. Cho urged Blinken to act.");
+    const auto cho = mentions_of(ex, "cho-tae-yul");
+    BOOST_REQUIRE_EQUAL(cho.size(), 2u);
+    BOOST_TEST(cho[1]->text == "Cho");
+    BOOST_TEST(cho[1]->how == "surname");
+    const auto blinken = mentions_of(ex, "antony-blinken");
+    BOOST_REQUIRE_EQUAL(blinken.size(), 2u);
+    BOOST_TEST(blinken[1]->how == "surname");
+}
+
+BOOST_AUTO_TEST_CASE(full_name_later_in_the_article_also_resolves_an_earlier_surname) {
+    const Extraction ex = run("Blinken arrived late. Antony Blinken then spoke.", std::nullopt);
+    const auto blinken = mentions_of(ex, "antony-blinken");
+    BOOST_REQUIRE_EQUAL(blinken.size(), 2u);
+    BOOST_TEST(blinken[0]->how == "surname");
+}
+
+BOOST_AUTO_TEST_CASE(surname_alone_resolves_to_the_one_person_in_office) {
+    const Extraction ex = run("Blinken said talks would resume.", on(2024, 3, 1));
+    const auto blinken = mentions_of(ex, "antony-blinken");
+    BOOST_REQUIRE_EQUAL(blinken.size(), 1u);
+    BOOST_TEST(blinken[0]->how == "surname-in-office");
+}
+
+BOOST_AUTO_TEST_CASE(surname_alone_needs_a_known_date) {
+    BOOST_TEST(run("Blinken said talks would resume.", std::nullopt).mentions.empty());
+    BOOST_TEST(run("Blinken said talks would resume.", PartialDate{}).mentions.empty());
+}
+
+BOOST_AUTO_TEST_CASE(surname_alone_out_of_office_is_not_resolved) {
+    BOOST_TEST(run("Blinken said talks would resume.", on(2025, 3, 1)).mentions.empty());
+    BOOST_TEST(run("Rubio said talks would resume.", on(2024, 3, 1)).mentions.empty());
+    BOOST_TEST(ids(run("Rubio said so.", on(2025, 3, 1)), "person") == Ids{"marco-rubio"});
+}
+
+BOOST_AUTO_TEST_CASE(shared_surname_resolves_only_when_one_holder_was_in_office) {
+    const Extraction ex_2024 = run("Cho said the talks went well.", on(2024, 6, 1));
+    const auto in_2024 = mentions_of(ex_2024, "cho-tae-yul");
+    BOOST_REQUIRE_EQUAL(in_2024.size(), 1u);
+    BOOST_TEST(in_2024[0]->how == "surname-in-office");
+    BOOST_TEST(run("Cho said so.", on(2024, 6, 1)).mentions.size() == 1u);
+    BOOST_TEST(ids(run("Cho said so.", on(2025, 8, 1)), "person") == Ids{"cho-hyun"});
+    // Between the two terms, and before either, neither Cho was in office.
+    BOOST_TEST(run("Cho said so.", on(2025, 7, 1)).mentions.empty());
+    BOOST_TEST(run("Cho said so.", on(2023, 6, 1)).mentions.empty());
+}
+
+BOOST_AUTO_TEST_CASE(full_name_in_the_article_beats_the_office_holder) {
+    const Extraction ex = run("Cho Hyun, a lawmaker, spoke. Cho said so.", on(2024, 6, 1));
+    BOOST_TEST(mentions_of(ex, "cho-hyun").size() == 2u);
+    BOOST_TEST(mentions_of(ex, "cho-tae-yul").empty());
+}
+
+BOOST_AUTO_TEST_CASE(lowercase_us_is_not_the_united_states) {
+    const Extraction ex = run("Let us talk. The U.S. and the US agreed.");
+    const auto us = mentions_of(ex, "US");
+    BOOST_REQUIRE_EQUAL(us.size(), 2u);
+    BOOST_TEST(us[0]->text == "U.S.");
+    BOOST_TEST(us[1]->text == "US");
+    BOOST_TEST(run("all of us").mentions.empty());
+}
+
+BOOST_AUTO_TEST_CASE(acronyms_match_case_sensitively) {
+    BOOST_TEST(run("the nato summit").mentions.empty());
+    const Extraction ex = run("the NATO summit");
+    const auto nato = mentions_of(ex, "nato");
+    BOOST_REQUIRE_EQUAL(nato.size(), 1u);
+    BOOST_TEST(nato[0]->how == "alias");
+}
+
+BOOST_AUTO_TEST_CASE(names_need_a_capital_on_their_first_word) {
+    BOOST_TEST(run("the south korea talks").mentions.empty());
+    BOOST_TEST(run("a south korean official").mentions.empty());
+    BOOST_TEST(run("antony blinken spoke").mentions.empty());
+    // Only the first word is checked.
+    BOOST_TEST(ids(run("the South korea talks"), "country") == Ids{"KR"});
+}
+
+BOOST_AUTO_TEST_CASE(longest_match_wins) {
+    const Extraction ex = run("South Korea and North Korea met; Korea was divided.");
+    BOOST_TEST(ids(ex, "country") == (Ids{"KR", "KP"}));
+    const auto kr = mentions_of(ex, "KR");
+    BOOST_REQUIRE_EQUAL(kr.size(), 1u);
+    BOOST_TEST(kr[0]->text == "South Korea");
+    // "Korea" alone is the place, and only where it stands alone.
+    BOOST_TEST(mentions_of(ex, "korean-peninsula").size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(demonyms_resolve_to_countries) {
+    const Extraction ex = run("A South Korean diplomat said");
+    const auto kr = mentions_of(ex, "KR");
+    BOOST_REQUIRE_EQUAL(kr.size(), 1u);
+    BOOST_TEST(kr[0]->how == "demonym");
+    BOOST_TEST(kr[0]->text == "South Korean");
+}
+
+BOOST_AUTO_TEST_CASE(hyphenated_compounds_yield_each_country) {
+    const Extraction ex = run("a South Korea-U.S.-Japan summit");
+    BOOST_TEST(ids(ex, "country") == (Ids{"KR", "US", "JP"}));
+}
+
+BOOST_AUTO_TEST_CASE(possessive_ends_a_name) {
+    const Extraction ex = run("Japan\xE2\x80\x99s Foreign Ministry and Antony Blinken's aides");
+    BOOST_TEST(has(ex, "country", "JP"));
+    BOOST_TEST(has(ex, "person", "antony-blinken"));
+    BOOST_TEST(mentions_of(ex, "JP").front()->text == "Japan");
+}
+
+BOOST_AUTO_TEST_CASE(series_mention_goes_to_the_nearest_instance) {
+    const Extraction ex = run("Leaders gathered for the G20 summit in Rio.", on(2024, 11, 20));
+    const auto m = mentions_of(ex, "g20-2024");
+    BOOST_REQUIRE_EQUAL(m.size(), 1u);
+    BOOST_TEST(m[0]->how == "nearest-instance");
+    BOOST_TEST(m[0]->text == "G20 summit");
+    BOOST_TEST(ids(ex, "event") == Ids{"g20-2024"});
+    const auto& stored = ex.entities.at("event").front();
+    BOOST_TEST(stored.series == "g20");
+    BOOST_TEST(stored.type == "summit");
+    BOOST_TEST(stored.country == "BR");
+    BOOST_TEST(ids(run("the G20 summit", on(2023, 9, 1)), "event") == Ids{"g20-2023"});
+}
+
+BOOST_AUTO_TEST_CASE(series_mention_stays_the_series_without_a_near_instance) {
+    const Extraction ex = run("the G20 summit", std::nullopt);
+    const auto undated = mentions_of(ex, "g20");
+    BOOST_REQUIRE_EQUAL(undated.size(), 1u);
+    BOOST_TEST(undated[0]->how == "name");
+    BOOST_TEST(ids(run("the G20 summit", on(2027, 6, 1)), "event") == Ids{"g20"});
+}
+
+BOOST_AUTO_TEST_CASE(org_alias_alone_is_the_org) {
+    const Extraction ex = run("The G20 said");
+    BOOST_TEST(ids(ex, "org") == Ids{"g20"});
+    BOOST_TEST(ids(ex, "event").empty());
+}
+
+BOOST_AUTO_TEST_CASE(capital_is_a_place_not_the_country) {
+    const Extraction ex = run("Officials in Seoul said");
+    BOOST_TEST(ids(ex, "place") == Ids{"seoul"});
+    BOOST_TEST(ids(ex, "country").empty());
+    BOOST_TEST(ex.entities.at("place").front().country == "KR");
+}
+
+BOOST_AUTO_TEST_CASE(people_get_the_offices_held_on_the_date) {
+    const Extraction ex = run("Antony Blinken met Cho Tae-yul.", on(2024, 3, 1));
+    const auto& people = ex.entities.at("person");
+    BOOST_REQUIRE_EQUAL(people.size(), 2u);
+    BOOST_TEST(people[0].id == "antony-blinken");
+    BOOST_TEST(people[0].roles == Ids{"Secretary of State"});
+    BOOST_TEST(people[0].country == "US");
+    BOOST_TEST(people[1].roles == Ids{"Foreign Minister"});
+    BOOST_TEST(people[1].country == "KR");
+    BOOST_TEST(mentions_of(ex, "antony-blinken").front()->roles == Ids{"Secretary of State"});
+}
+
+BOOST_AUTO_TEST_CASE(no_roles_out_of_office_or_without_a_date) {
+    const Extraction later = run("Antony Blinken spoke.", on(2025, 6, 1));
+    BOOST_TEST(later.entities.at("person").front().roles.empty());
+    BOOST_TEST(later.roles.empty());
+    BOOST_TEST(later.ministers.empty());
+    const Extraction undated = run("Antony Blinken spoke.", std::nullopt);
+    BOOST_TEST(undated.entities.at("person").front().roles.empty());
+    BOOST_TEST(undated.ministers.empty());
+}
+
+BOOST_AUTO_TEST_CASE(roles_and_ministers_lists) {
+    const Extraction ex = run(
+        "Yoon Suk Yeol met Antony Blinken and Cho Tae-yul. Cho and Blinken spoke again. Cho left.",
+        on(2024, 3, 1));
+    std::vector<std::string> roles;
+    for (const auto& r : ex.roles) roles.push_back(r.id);
+    BOOST_TEST(roles == (Ids{"foreign-minister", "secretary-of-state", "president"}));
+    BOOST_TEST(ex.roles.front().name == "Foreign Minister");
+    BOOST_TEST(ex.roles.front().count == 3);
+    // A president is not a minister.
+    BOOST_TEST(ex.ministers == (Ids{"cho-tae-yul", "antony-blinken"}));
+}
+
+BOOST_AUTO_TEST_CASE(salience_orders_by_mentions_then_first_position) {
+    const Extraction ex =
+        run("The U.S. backed Japan. South Korea and Japan agreed; South Korea and Japan signed.");
+    BOOST_TEST(ids(ex, "country") == (Ids{"JP", "KR", "US"}));
+    const auto& countries = ex.entities.at("country");
+    BOOST_TEST(countries[0].count == 3);
+    BOOST_TEST(countries[1].count == 2);
+    BOOST_TEST(countries[2].count == 1);
+    BOOST_TEST(countries[0].name == "Japan");
+}
+
+BOOST_AUTO_TEST_CASE(ties_keep_text_order) {
+    BOOST_TEST(ids(run("NATO met. South Korea and the U.S. spoke."), "country") ==
+               (Ids{"KR", "US"}));
+    BOOST_TEST(ids(run("The U.S. and South Korea spoke."), "country") == (Ids{"US", "KR"}));
+}
+
+BOOST_AUTO_TEST_CASE(counts_sum_aliases_of_one_entity) {
+    const Extraction ex = run("The United States, the U.S., the US and America.");
+    BOOST_REQUIRE_EQUAL(ex.entities.at("country").size(), 1u);
+    BOOST_TEST(ex.entities.at("country").front().count == 4);
+    BOOST_TEST(ex.mentions.size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(empty_text_extracts_nothing) {
+    const Extraction ex = run("", on(2024, 3, 1));
+    BOOST_TEST(ex.mentions.empty());
+    BOOST_TEST(ex.roles.empty());
+    BOOST_TEST(ex.ministers.empty());
+}
+
+// Regression: matching once ran over the token stream without regard to sentence or paragraph
+// breaks, so a name can span the title/body separator ("South" ending the title + "Korea" starting
+// the body gives one mention whose text is "South\n\nKorea") or a full stop ("South. Korea").
+BOOST_AUTO_TEST_CASE(mentions_do_not_span_title_body_or_sentence_breaks) {
+    const Extraction across_title =
+        run("Korea and Japan spoke.", on(2024, 3, 1), "Trade with the South");
+    for (const auto& m : across_title.mentions) {
+        BOOST_TEST(m.text.find('\n') == std::string::npos, m.text);
+    }
+    const Extraction across_stop = run("They drove South. Korea was far away.");
+    for (const auto& m : across_stop.mentions) {
+        BOOST_TEST(m.text.find('.') == std::string::npos, m.text);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

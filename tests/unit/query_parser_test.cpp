@@ -1,0 +1,139 @@
+#define BOOST_TEST_MODULE query_parser
+#include "searcher/query_parser.h"
+
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+
+#include "common/errors.h"
+#include "indexer/document_builder.h"
+#include "tests/unit/test_support.h"
+
+using attache::LazyKb;
+using attache::QueryError;
+using attache::QueryParser;
+
+namespace {
+
+const char* kPeople =
+    R"({"kind":"person","id":"antony-blinken","name":"Antony Blinken","offices":[{"role":"Secretary of State","country":"US","from":"2021-01-26","to":"2025-01-20"}]})"
+    "\n"
+    R"({"kind":"person","id":"cho-tae-yul","name":"Cho Tae-yul","name_order":"eastern","offices":[{"role":"Foreign Minister","country":"KR","from":"2024-01-11","to":"2025-06-04"}]})"
+    "\n"
+    R"({"kind":"org","id":"g20","name":"Group of Twenty","aliases":["G20"]})"
+    "\n"
+    R"({"kind":"event","id":"g20-summit","name":"G20 summit","type":"summit","org":"g20","instances":[{"id":"g20-2024","name":"G20 Rio de Janeiro summit 2024","from":"2024-11-18","to":"2024-11-19"}]})"
+    "\n"
+    R"({"kind":"event","id":"kr-us-2plus2","name":"South Korea-U.S. 2+2 meeting","type":"meeting"})"
+    "\n";
+
+struct Fixture {
+    attache::test::TempDir dir;
+    std::string kb_file = dir / "kb.jsonl";
+    Xapian::WritableDatabase db{dir / "q.db", Xapian::DB_CREATE_OR_OPEN};
+    LazyKb kb;
+    Fixture() : kb({kb_file}) { std::ofstream(kb_file) << kPeople; }
+    std::string parse(const std::string& q) {
+        QueryParser parser(db, kb);
+        return parser.parse(q).get_description();
+    }
+    std::string error_of(const std::string& q) {
+        try {
+            parse(q);
+        } catch (const QueryError& e) {
+            return e.what();
+        }
+        return "(no error)";
+    }
+};
+
+bool contains(const std::string& hay, const std::string& needle) {
+    return hay.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(query_parser, Fixture)
+
+BOOST_AUTO_TEST_CASE(free_text_defaults_to_and_with_stemming) {
+    const std::string d = parse("sanctions Russia");
+    BOOST_TEST(contains(d, "Zsanction@1 AND"), d);
+    BOOST_TEST(contains(d, "russia@2"), d);
+    BOOST_TEST(contains(parse("sanctions OR tariffs"), " OR "));
+    BOOST_TEST(contains(parse("\"extended deterrence\""), "PHRASE 2"));
+    BOOST_TEST(contains(parse("title:summit"), "ZSsummit"));
+}
+
+BOOST_AUTO_TEST_CASE(empty_query_matches_all) {
+    BOOST_TEST(parse("") == Xapian::Query(Xapian::Query::MatchAll).get_description());
+    BOOST_TEST(parse("   ") == Xapian::Query(Xapian::Query::MatchAll).get_description());
+}
+
+BOOST_AUTO_TEST_CASE(entity_fields_resolve_names_aliases_and_ids) {
+    for (const char* q : {"person:blinken", "person:Blinken", "person:\"Antony Blinken\"",
+                          "person:antony-blinken", "person:BLINKEN"}) {
+        BOOST_TEST(contains(parse(q), "XPantony-blinken"), q);
+    }
+    BOOST_TEST(contains(parse("person:\"Cho Tae-yul\""), "XPcho-tae-yul"));
+    BOOST_TEST(contains(parse("person:\"cho tae yul\""), "XPcho-tae-yul"));
+    BOOST_TEST(contains(parse("country:KR"), "XCkr"));
+    BOOST_TEST(contains(parse("country:\"South Korea\""), "XCkr"));
+    BOOST_TEST(contains(parse("country:kor"), "XCkr"));  // ISO alpha-3
+    BOOST_TEST(contains(parse("minister:cho"), "XMIcho-tae-yul"));
+    BOOST_TEST(contains(parse("role:\"secretary of state\""), "XRsecretary-of-state"));
+}
+
+BOOST_AUTO_TEST_CASE(summit_field_takes_the_series_by_its_org_acronym) {
+    BOOST_TEST(contains(parse("summit:G20"), "XSg20-summit"));
+    BOOST_TEST(contains(parse("summit:g20-2024"), "XSg20-2024"));
+    BOOST_TEST(contains(parse("event:\"2+2 meeting\" OR event:kr-us-2plus2"), "XEkr-us-2plus2"));
+    BOOST_TEST(contains(error_of("summit:kr-us-2plus2"),
+                        "is a meeting, not a summit: use event:kr-us-2plus2"));
+}
+
+BOOST_AUTO_TEST_CASE(repeated_entity_filters_are_anded_keywords_ored) {
+    const std::string both = parse("person:blinken person:\"Cho Tae-yul\"");
+    BOOST_TEST(contains(both, "XPantony-blinken AND XPcho-tae-yul"), both);
+    const std::string either = parse("source:\"Attache Wire\" source:harbour-post");
+    BOOST_TEST(contains(either, "XSRCattache-wire OR XSRCharbour-post"), either);
+}
+
+BOOST_AUTO_TEST_CASE(dates_become_value_ranges) {
+    BOOST_TEST(contains(parse("date:2024"), "VALUE_RANGE 0 20240101 20241231"));
+    BOOST_TEST(contains(parse("date:2024-02"), "VALUE_RANGE 0 20240201 20240229"));
+    BOOST_TEST(contains(parse("date:2024-10-31"), "VALUE_RANGE 0 20241031 20241031"));
+    BOOST_TEST(contains(parse("date:2024-10..2024-11"), "VALUE_RANGE 0 20241001 20241130"));
+    BOOST_TEST(contains(parse("date:..2024-06"), "VALUE_LE 0 20240630"));
+    BOOST_TEST(contains(parse("date:2024-06.."), "VALUE_GE 0 20240601"));
+}
+
+BOOST_AUTO_TEST_CASE(errors_point_at_the_problem) {
+    BOOST_TEST(error_of("person:blinkn") ==
+               "unknown person 'blinkn' in person:blinkn (did you mean 'Antony Blinken'?)");
+    BOOST_TEST(contains(error_of("country:Narnia"), "unknown country 'Narnia' in country:Narnia"));
+    BOOST_TEST(error_of("date:2024-13") ==
+               "invalid date '2024-13' in 'date:2024-13' (use YYYY, YYYY-MM or YYYY-MM-DD, and "
+               "A..B for a range)");
+    BOOST_TEST(error_of("date:..") == "empty date range in 'date:..'");
+    BOOST_TEST(error_of("\"open phrase") == "unterminated quote at column 1 of the query");
+    BOOST_TEST(error_of("a (b OR c") == "unmatched '(' at column 3 of the query");
+    BOOST_TEST(error_of("a b)") == "unmatched ')' at column 4 of the query");
+    BOOST_TEST(contains(error_of("contry:KR"),
+                        "unknown field 'contry:' at column 1 (did you mean 'country:'?)"));
+}
+
+BOOST_AUTO_TEST_CASE(syntax_check_leaves_urls_and_quoted_colons_alone) {
+    BOOST_CHECK_NO_THROW(attache::check_query_syntax("https://example.org/x"));
+    BOOST_CHECK_NO_THROW(attache::check_query_syntax("\"note: this\""));
+    BOOST_CHECK_NO_THROW(attache::check_query_syntax("id:https://news.example.org/a"));
+    BOOST_CHECK_THROW(attache::check_query_syntax("foo:bar"), QueryError);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_kb_name_falls_back_to_ids_in_the_database) {
+    Xapian::Document doc;
+    doc.add_boolean_term("XPjane-doe");
+    db.add_document(doc);
+    db.commit();
+    BOOST_TEST(contains(parse("person:\"Jane Doe\""), "XPjane-doe"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,163 @@
+#define BOOST_TEST_MODULE search
+#include "searcher/search.h"
+
+#include <boost/test/unit_test.hpp>
+#include <map>
+#include <random>
+#include <set>
+
+#include "indexer/document_builder.h"
+#include "indexer/extract/entity_extractor.h"
+#include "indexer/index_writer.h"
+#include "schema/database.h"
+#include "tests/unit/test_support.h"
+
+using namespace attache;
+
+namespace {
+
+// Countries named in running text by their ISO/KB names; a deterministic random mix per article
+// so that the expected facet counts can be computed independently of the engine.
+const std::vector<std::pair<std::string, std::string>> kCountries = {
+    {"KR", "South Korea"}, {"US", "United States"}, {"JP", "Japan"},       {"CN", "China"},
+    {"FR", "France"},      {"DE", "Germany"},       {"IN", "India"},       {"BR", "Brazil"},
+    {"CA", "Canada"},      {"MX", "Mexico"},        {"KE", "Kenya"},       {"EG", "Egypt"},
+    {"PE", "Peru"},        {"CL", "Chile"},         {"NO", "Norway"},      {"SE", "Sweden"},
+    {"FI", "Finland"},     {"PL", "Poland"},        {"ES", "Spain"},       {"PT", "Portugal"},
+    {"GR", "Greece"},      {"NG", "Nigeria"},       {"GH", "Ghana"},       {"MA", "Morocco"},
+    {"TH", "Thailand"},    {"VN", "Viet Nam"},      {"PH", "Philippines"}, {"ID", "Indonesia"}};
+
+struct Fixture {
+    test::TempDir dir;
+    std::string path = dir / "facets.db";
+    std::map<std::string, size_t> expected_all;    // country -> articles
+    std::map<std::string, size_t> expected_trade;  // among articles with "trade"
+    size_t trade_articles = 0;
+    bool first_is_trade = false;
+    LazyKb kb;
+
+    Fixture() {
+        auto knowledge = test::builtin_kb();
+        extract::EntityExtractor extractor(knowledge);
+        DocumentBuilder builder(extractor);
+        IndexWriter writer(path, 7);
+        std::mt19937 rng(42);
+        for (int i = 0; i < 120; ++i) {
+            Article a;
+            a.id = "a" + std::to_string(i);
+            a.title = "Report " + std::to_string(i);
+            const bool trade = rng() % 3 == 0;
+            std::set<std::string> named;
+            // Article 0 names every country: more than the country slots hold.
+            const size_t n = i == 0 ? kCountries.size() : rng() % 5;
+            for (size_t k = 0; k < n; ++k) {
+                const auto& c = i == 0 ? kCountries[k] : kCountries[rng() % kCountries.size()];
+                a.body += "Officials from " + c.second + " spoke. ";
+                named.insert(c.first);
+            }
+            a.body += trade ? "They discussed trade." : "They discussed weather.";
+            a.published = "2024-0" + std::to_string(1 + i % 9) + "-15";
+            auto doc = builder.build(a);
+            writer.write(doc);
+            for (const auto& c : named) {
+                ++expected_all[c];
+                if (trade) ++expected_trade[c];
+            }
+            trade_articles += trade;
+            if (i == 0) first_is_trade = trade;
+        }
+        writer.commit();
+    }
+
+    SearchResult run(const std::string& query, const std::vector<std::string>& facets,
+                     size_t limit = 10) {
+        SearchRequest req;
+        req.query = query;
+        req.limit = limit;
+        for (const auto& f : facets) req.facets.push_back(parse_facet_request(f));
+        return run_search(schema::open_for_reading(path), kb, req);
+    }
+};
+
+std::map<std::string, size_t> as_map(const FacetResult& f) {
+    std::map<std::string, size_t> m;
+    for (const auto& v : f.values) m[v.id] = v.count;
+    return m;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(search, Fixture)
+
+BOOST_AUTO_TEST_CASE(totals_are_exact) {
+    BOOST_TEST(run("", {}).total == 120u);
+    BOOST_TEST(run("trade", {}).total == trade_articles);
+}
+
+BOOST_AUTO_TEST_CASE(country_facet_counts_equal_brute_force_counts) {
+    // Article 0 overflows the country slots; leave it out by query so counts must be exact.
+    const SearchResult all = run("NOT id:a0", {"country:0"});
+    auto expected = expected_all;
+    for (size_t k = 0; k < kCountries.size(); ++k) {
+        if (--expected[kCountries[k].first] == 0) expected.erase(kCountries[k].first);
+    }
+    BOOST_TEST_REQUIRE(all.facets.size() == 1u);
+    BOOST_TEST((as_map(all.facets[0]) == expected));
+    BOOST_TEST(all.facets[0].overflowed == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(facets_count_only_matching_articles) {
+    const SearchResult r = run("trade NOT id:a0", {"country:0"});
+    auto expected = expected_trade;
+    if (first_is_trade) {
+        for (const auto& c : kCountries) {
+            if (--expected[c.first] == 0) expected.erase(c.first);
+        }
+    }
+    BOOST_TEST((as_map(r.facets[0]) == expected));
+}
+
+BOOST_AUTO_TEST_CASE(overflow_is_reported_not_hidden) {
+    const SearchResult r = run("id:a0", {"country:0"});
+    const auto& f = r.facets[0];
+    BOOST_TEST(f.overflowed == 1u);
+    BOOST_TEST(f.values.size() == schema::field("country").slot_count);
+    // Every country is still searchable by term, even past the facet cap.
+    const std::string last = kCountries.back().first;
+    BOOST_TEST(run("id:a0 country:" + last, {}).total == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(limits_labels_and_date_histograms) {
+    const SearchResult r = run("", {"country:3", "month"});
+    BOOST_TEST(r.facets[0].values.size() == 3u);
+    BOOST_TEST(r.facets[0].values[0].count >= r.facets[0].values[1].count);
+    BOOST_TEST(!r.facets[0].values[0].name.empty());
+    std::vector<std::string> months;
+    size_t sum = 0;
+    for (const auto& v : r.facets[1].values) {
+        months.push_back(v.id);
+        sum += v.count;
+    }
+    BOOST_TEST(months.size() == 9u);
+    BOOST_TEST(std::is_sorted(months.begin(), months.end()));
+    BOOST_TEST(sum == 120u);
+    BOOST_TEST(run("", {"month:2"}).facets[0].values.front().id == "2024-08");
+}
+
+BOOST_AUTO_TEST_CASE(hits_carry_stored_fields_and_snippets) {
+    const SearchResult r = run("trade", {}, 3);
+    BOOST_TEST_REQUIRE(r.hits.size() == 3u);
+    BOOST_TEST(r.hits[0].rank == 1u);
+    BOOST_TEST(r.hits[0].snippet.find("<b>trade</b>") != std::string::npos, r.hits[0].snippet);
+    BOOST_TEST(!r.hits[0].article.id.empty());
+}
+
+BOOST_AUTO_TEST_CASE(bad_facet_names_are_usage_errors) {
+    BOOST_CHECK_THROW(parse_facet_request("colour"), UsageError);
+    BOOST_CHECK_THROW(parse_facet_request("person:x"), UsageError);
+    BOOST_CHECK_THROW(parse_facet_request("date"), UsageError);
+    BOOST_TEST(parse_facet_request("person:5").limit == 5u);
+    BOOST_TEST(parse_facet_request("year").limit == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
