@@ -1,6 +1,7 @@
 #include "searcher/query_parser.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "common/errors.h"
 #include "common/text.h"
@@ -28,15 +29,38 @@ std::string suggestions_text(const std::vector<std::string>& names) {
     return out + "?)";
 }
 
+// Our field processors must not throw through Xapian's parser (it leaks its parse state when a
+// foreign exception unwinds it): they record the first error and return an empty query, and
+// QueryParser::parse throws it once Xapian has returned.
+class ReportingFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    explicit ReportingFieldProcessor(std::optional<std::string>& error) : error_(error) {}
+    Xapian::Query operator()(const std::string& value) final {
+        try {
+            return process(value);
+        } catch (const QueryError& e) {
+            if (!error_) error_ = e.what();
+            return Xapian::Query::MatchNothing;
+        }
+    }
+
+  protected:
+    virtual Xapian::Query process(const std::string& value) = 0;
+
+  private:
+    std::optional<std::string>& error_;
+};
+
 // Resolves entity names, aliases and ids for one field through the KB, falling back to ids
 // the database knows (entities indexed with a user --kb, or found in text by title).
-class EntityFieldProcessor : public Xapian::FieldProcessor {
+class EntityFieldProcessor : public ReportingFieldProcessor {
   public:
-    EntityFieldProcessor(const sc::FieldSpec& field, kb::EntityKind kind,
-                         const Xapian::Database& db, const LazyKb& kb)
-        : field_(field), kind_(kind), db_(db), kb_(kb) {}
+    EntityFieldProcessor(std::optional<std::string>& error, const sc::FieldSpec& field,
+                         kb::EntityKind kind, const Xapian::Database& db, const LazyKb& kb)
+        : ReportingFieldProcessor(error), field_(field), kind_(kind), db_(db), kb_(kb) {}
 
-    Xapian::Query operator()(const std::string& raw) override {
+  protected:
+    Xapian::Query process(const std::string& raw) override {
         const std::string value = trim(raw);
         const std::string field_name(field_.name);
         if (value.empty()) throw QueryError("empty value after '" + field_name + ":'");
@@ -72,10 +96,13 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
 };
 
 // source:, lang:, id: take the value as written (normalised the way the indexer normalised it).
-class KeywordFieldProcessor : public Xapian::FieldProcessor {
+class KeywordFieldProcessor : public ReportingFieldProcessor {
   public:
-    explicit KeywordFieldProcessor(const sc::FieldSpec& field) : field_(field) {}
-    Xapian::Query operator()(const std::string& raw) override {
+    KeywordFieldProcessor(std::optional<std::string>& error, const sc::FieldSpec& field)
+        : ReportingFieldProcessor(error), field_(field) {}
+
+  protected:
+    Xapian::Query process(const std::string& raw) override {
         const std::string value = trim(raw);
         if (value.empty())
             throw QueryError("empty value after '" + std::string(field_.name) + ":'");
@@ -91,9 +118,13 @@ class KeywordFieldProcessor : public Xapian::FieldProcessor {
 // date:2024, date:2024-10, date:2024-10-31, date:2024-10-01..2024-11-15, date:..2024-06,
 // date:2024-10.. : all become a range over the published-date value slot, so articles with a
 // partial date (a month only) are found by any range that holds the first day of that month.
-class DateFieldProcessor : public Xapian::FieldProcessor {
+class DateFieldProcessor : public ReportingFieldProcessor {
   public:
-    Xapian::Query operator()(const std::string& raw) override {
+    explicit DateFieldProcessor(std::optional<std::string>& error)
+        : ReportingFieldProcessor(error) {}
+
+  protected:
+    Xapian::Query process(const std::string& raw) override {
         const std::string value = trim(raw);
         const std::string context = "date:" + value;
         const size_t dots = value.find("..");
@@ -221,16 +252,19 @@ QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb) : stemmer
             case sc::FieldKind::entity:
                 // An empty grouping ANDs repeated filters: person:a person:b means both people.
                 qp_.add_boolean_prefix(
-                    name, (new EntityFieldProcessor(f, entity_kind_of(f), db, kb))->release(),
+                    name,
+                    (new EntityFieldProcessor(field_error_, f, entity_kind_of(f), db, kb))
+                        ->release(),
                     &empty_grouping);
                 break;
             case sc::FieldKind::keyword:
             case sc::FieldKind::id:
                 // One value per article: repeated filters of one field are ORed.
-                qp_.add_boolean_prefix(name, (new KeywordFieldProcessor(f))->release());
+                qp_.add_boolean_prefix(name,
+                                       (new KeywordFieldProcessor(field_error_, f))->release());
                 break;
             case sc::FieldKind::date:
-                qp_.add_boolean_prefix(name, (new DateFieldProcessor())->release(),
+                qp_.add_boolean_prefix(name, (new DateFieldProcessor(field_error_))->release(),
                                        &empty_grouping);
                 break;
             case sc::FieldKind::date_part:
@@ -246,8 +280,11 @@ Xapian::Query QueryParser::parse(const std::string& query) {
     check_query_syntax(query);
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;
+    field_error_.reset();
     try {
-        return qp_.parse_query(query, flags);
+        Xapian::Query parsed = qp_.parse_query(query, flags);
+        if (field_error_) throw QueryError(*field_error_);
+        return parsed;
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError("cannot parse the query: " + e.get_msg());
     } catch (const Xapian::WildcardError& e) {

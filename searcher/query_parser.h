@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "searcher/lazy_kb.h"
@@ -29,6 +30,7 @@ class QueryParser {
   private:
     Xapian::QueryParser qp_;
     Xapian::Stem stemmer_;
+    std::optional<std::string> field_error_;  // set by our field processors during a parse
 };
 
 // Checks quotes, parentheses and field names before Xapian sees the query (Xapian's parser

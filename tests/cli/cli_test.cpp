@@ -556,3 +556,52 @@ BOOST_AUTO_TEST_CASE(delete_removes_by_id) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(real_data)
+
+// Real articles nobody here wrote (../shared/corpora), read in place; skipped when absent.
+BOOST_AUTO_TEST_CASE(shared_corpora_index_without_rejections) {
+    const std::string shared = ATTACHE_SHARED_CORPORA;
+    if (!fs::exists(shared)) {
+        BOOST_TEST_MESSAGE("skipped: " << shared << " is absent");
+        return;
+    }
+    TempDir dir;
+    for (const char* name : {"seed", "news-html", "wire-formats", "wiki-current-events"}) {
+        const std::string file = shared + "/" + name + "/articles.jsonl";
+        if (!fs::exists(file)) continue;
+        const std::string db = dir / (std::string(name) + ".db");
+        const auto r = run_attache({"index", "--db", db, "--quiet", file});
+        BOOST_TEST(r.exit_code == 0, name << ": " << r.err);
+        BOOST_TEST(doccount(db) == count_lines(file), name);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(seed_article_yields_ministers_with_roles) {
+    const std::string file = std::string(ATTACHE_SHARED_CORPORA) + "/seed/articles.jsonl";
+    if (!fs::exists(file)) {
+        BOOST_TEST_MESSAGE("skipped: " << file << " is absent");
+        return;
+    }
+    TempDir dir;
+    const std::string db = dir / "seed.db";
+    BOOST_TEST_REQUIRE(run_attache({"index", "--db", db, file}).exit_code == 0);
+    const auto show = run_attache({"show", "--db", db, "--format", "json", "seed-0001"});
+    const json a = json::parse(show.out);
+    std::map<std::string, std::string> roles;
+    for (const auto& p : a["entities"]["person"])
+        roles[p["id"]] = p.value("roles", json::array()).dump();
+    BOOST_TEST(roles["antony-blinken"] == R"(["Secretary of State"])");
+    BOOST_TEST(roles["cho-tae-yul"] == R"(["Foreign Minister"])");
+    std::set<std::string> countries, orgs, events;
+    for (const auto& c : a["entities"]["country"]) countries.insert(c["id"]);
+    for (const auto& o : a["entities"]["org"]) orgs.insert(o["id"]);
+    for (const auto& e : a["entities"]["event"]) events.insert(e["id"]);
+    for (const char* c : {"KR", "US", "JP", "KP", "RU"}) BOOST_TEST(countries.count(c) == 1u, c);
+    BOOST_TEST(orgs.count("ncg") == 1u);
+    BOOST_TEST(events.count("camp-david-summit-2023") == 1u);
+    BOOST_TEST(events.count("kr-us-2plus2-2024") == 1u);  // "(2+2 Meeting)" on 2024-10-31
+    BOOST_TEST(count(db, "minister:cho person:blinken date:2024-11") == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
