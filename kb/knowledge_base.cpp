@@ -124,12 +124,16 @@ std::string date_bound(const json& j, const char* key, const std::string& origin
     return d->value();
 }
 
-bool is_ministerial(const std::string& role) {
+}  // namespace
+
+bool is_ministerial_role(const std::string& role) {
     const std::string r = ascii_lower(role);
     if (r.find("prime minister") != std::string::npos) return false;
     return r.find("minister") != std::string::npos || r.rfind("secretary of ", 0) == 0 ||
            r == "foreign secretary" || r == "defence secretary" || r == "home secretary";
 }
+
+namespace {
 
 void append_unique(std::vector<std::string>& list, const std::vector<std::string>& more) {
     for (const auto& m : more) {
@@ -263,7 +267,7 @@ void KnowledgeBase::add_jsonl(std::string_view text, const std::string& file) {
                         office.ministerial =
                             o.contains("ministerial") && o["ministerial"].is_boolean()
                                 ? o["ministerial"].get<bool>()
-                                : is_ministerial(office.role);
+                                : is_ministerial_role(office.role);
                         e.offices.push_back(std::move(office));
                     }
                 }

@@ -64,6 +64,10 @@ struct Entity {
 enum class AliasKind { name, alias, demonym, surname, capital };
 const char* alias_kind_name(AliasKind how);
 
+// Whether a role is a ministerial office (foreign or defence minister, US secretaries, UK
+// secretaries of state), for minister:. Prime ministers are heads of government, not ministers.
+bool is_ministerial_role(const std::string& role);
+
 struct Alias {
     std::string text;
     size_t entity;

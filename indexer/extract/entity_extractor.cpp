@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 #include <unordered_map>
 
 #include "common/text.h"
+#include "indexer/extract/office_titles.h"
 #include "indexer/extract/tokenizer.h"
 
 namespace attache::extract {
@@ -100,7 +102,9 @@ struct EntityExtractor::Trie {
 };
 
 EntityExtractor::EntityExtractor(std::shared_ptr<const kb::KnowledgeBase> kb)
-    : kb_(std::move(kb)), trie_(std::make_unique<Trie>()) {
+    : kb_(std::move(kb)),
+      trie_(std::make_unique<Trie>()),
+      titles_(std::make_unique<OfficeTitles>(*kb_)) {
     for (const auto& alias : kb_->aliases()) {
         // Capitals name places; their use as country metonyms ("Seoul said") needs the
         // context rules of the extraction issue, so they are not country aliases here.
@@ -178,9 +182,39 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
         }
     }
 
+    // Tokens inside some alias match: a title or a name-like run must not overlap them.
+    std::vector<char> covered(tokens.size(), 0);
+    for (const auto& m : matches) {
+        for (size_t t = m.first; t < m.last; ++t) covered[t] = 1;
+    }
+    auto is_free_capitalised = [&](size_t t) {
+        return t < tokens.size() && !covered[t] && tokens[t].capitalized &&
+               !tokens[t].sentence_start &&
+               tokens[t].norm.find_first_of("0123456789") == std::string::npos;
+    };
+    // A one-word country name glued to an unknown capitalised word is part of another name.
+    auto looks_like_part_of_a_name = [&](size_t m, const AliasEntry& top) {
+        const Match& match = matches[m];
+        if (match.last - match.first != 1 || !top.raw.empty() || top.how == AliasKind::demonym)
+            return false;
+        if (match.first > 0 && is_free_capitalised(match.first - 1) &&
+            !tokens[match.first - 1].possessive &&
+            tokens[match.first - 1].end + 1 == tokens[match.first].begin) {
+            TitleMatch office;
+            if (!titles_->match_at(tokens, match.first - 1, office)) return true;
+        }
+        const size_t next = match.last;
+        if (!tokens[match.first].possessive && is_free_capitalised(next) &&
+            tokens[next - 1].end + 1 == tokens[next].begin) {
+            TitleMatch office;
+            if (!titles_->match_at(tokens, next, office)) return true;
+        }
+        return false;
+    };
+
     // Pass 2: resolve. Full names first, so that surnames can refer back to them.
     struct Resolved {
-        size_t match;
+        size_t first, last;  // token range
         const Entity* entity;
         std::string how;
     };
@@ -210,7 +244,11 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
                 }
             }
         }
-        resolved.push_back({m, chosen, kb::alias_kind_name(top->how)});
+        if (chosen->kind == EntityKind::country && looks_like_part_of_a_name(m, *top)) {
+            continue;  // "Michael Jordan", "Chad Johnson": a name, not a country
+        }
+        resolved.push_back(
+            {matches[m].first, matches[m].last, chosen, kb::alias_kind_name(top->how)});
         if (chosen->kind == EntityKind::person) full_names_seen.push_back(chosen);
     }
     for (size_t m : surname_matches) {
@@ -243,10 +281,195 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
                 how = "surname-in-office";
             }
         }
-        if (chosen) resolved.push_back({m, chosen, how});
+        if (chosen) resolved.push_back({matches[m].first, matches[m].last, chosen, how});
     }
     std::sort(resolved.begin(), resolved.end(),
-              [](const Resolved& a, const Resolved& b) { return a.match < b.match; });
+              [](const Resolved& a, const Resolved& b) { return a.first < b.first; });
+
+    // Pass 3: capitals used for their governments ("Seoul said", "between Washington and
+    // Beijing") name the country.
+    static const char* const kReportingVerbs[] = {
+        "said",  "says",      "say",       "announced", "urged",     "warned",   "accused",
+        "wants", "insisted",  "responded", "rejected",  "protested", "denied",   "called",
+        "has",   "have",      "had",       "is",        "was",       "will",     "would",
+        "could", "condemned", "welcomed",  "hopes",     "believes",  "demanded", "vowed"};
+    auto capital_of = [&](const Entity& place) -> const Entity* {
+        if (place.country.empty()) return nullptr;
+        const Entity* country = kb_->find(EntityKind::country, place.country);
+        return country && country->capital == place.name ? country : nullptr;
+    };
+    for (size_t k = 0; k < resolved.size(); ++k) {
+        Resolved& r = resolved[k];
+        if (r.entity->kind != EntityKind::place) continue;
+        const Entity* country = capital_of(*r.entity);
+        if (!country) continue;
+        // "in Seoul", "to Beijing": a place, whatever follows.
+        static const char* const kLocative[] = {"in",   "at",      "to",    "from", "near",
+                                                "into", "visited", "visit", "via",  "outside"};
+        bool located = false;
+        for (const char* p : kLocative) {
+            located = located || (r.first > 0 && tokens[r.first - 1].norm == p);
+        }
+        if (located) continue;
+        bool metonym = tokens[r.last - 1].possessive;
+        if (!metonym && r.last < tokens.size() && !tokens[r.last].sentence_start) {
+            for (const char* verb : kReportingVerbs)
+                metonym = metonym || tokens[r.last].norm == verb;
+        }
+        // "between Washington and Beijing", "Washington and Beijing have ...".
+        if (!metonym && r.first >= 1 && tokens[r.first - 1].norm == "between") metonym = true;
+        if (!metonym && r.first >= 2 && tokens[r.first - 1].norm == "and" && k > 0 &&
+            resolved[k - 1].last == r.first - 1 && resolved[k - 1].how == "capital-metonym") {
+            metonym = true;
+        }
+        if (metonym) {
+            r.entity = country;
+            r.how = "capital-metonym";
+        }
+    }
+
+    // Pass 4: office titles. A title next to a name gives nothing new (the KB knows the office),
+    // a title before an unknown name introduces a person, and "the U.S. Secretary of State"
+    // alone is whoever held that office on the article's date.
+    std::deque<Entity> introduced;  // people found by title; stable addresses
+    {
+        std::vector<char> taken(tokens.size(), 0);
+        for (const auto& r : resolved) {
+            for (size_t t = r.first; t < r.last; ++t) taken[t] = 1;
+        }
+        auto person_at = [&](size_t t) -> const Resolved* {
+            for (const auto& r : resolved) {
+                if (r.first == t && r.entity->kind == EntityKind::person) return &r;
+            }
+            return nullptr;
+        };
+        auto qualifier_before = [&](size_t t) -> const Resolved* {
+            for (const auto& r : resolved) {
+                if (r.last == t &&
+                    (r.entity->kind == EntityKind::country || r.entity->kind == EntityKind::org)) {
+                    return &r;
+                }
+            }
+            return nullptr;
+        };
+        // Words of a name that no resolved entity claims (a bare "Kim" matched as an ambiguous
+        // surname is still free to start an unknown person's name).
+        auto is_name_token = [&](size_t t) {
+            return t < tokens.size() && !taken[t] && tokens[t].capitalized &&
+                   !tokens[t].sentence_start &&
+                   tokens[t].norm.find_first_of("0123456789") == std::string::npos;
+        };
+        std::vector<Resolved> added;
+        for (size_t i = 0; i < tokens.size(); ++i) {
+            if (taken[i]) continue;
+            TitleMatch office;
+            if (!titles_->match_at(tokens, i, office)) continue;
+            size_t next = office.last;
+            const Resolved* qualifier_match = qualifier_before(office.first);
+            const Entity* qualifier = qualifier_match ? qualifier_match->entity : nullptr;
+            // "Cho Tae-yul, South Korea's foreign minister": the title describes the name before
+            // it, which the KB already resolved.
+            const size_t lead = qualifier_match ? qualifier_match->first : office.first;
+            bool apposition_after_name = false;
+            for (const auto& r : resolved) {
+                if (r.entity->kind == EntityKind::person && lead > 0 && r.last == lead &&
+                    text.substr(tokens[lead - 1].end, tokens[lead].begin - tokens[lead - 1].end)
+                            .find(',') != std::string::npos) {
+                    apposition_after_name = true;
+                }
+            }
+            // "the prime minister of Japan"
+            if (!qualifier && next + 1 < tokens.size() && tokens[next].norm == "of") {
+                for (const auto& r : resolved) {
+                    if (r.first == next + 1 && r.entity->kind == EntityKind::country) {
+                        qualifier = r.entity;
+                        next = r.last;
+                    }
+                }
+            }
+            i = office.last - 1;
+            if (office.plural || apposition_after_name) continue;
+            const std::string& role = titles_->role_name(office.role_id);
+            // Apposition: "Japan's foreign minister, Takeshi Iwaya".
+            size_t name_at = next;
+            if (name_at < tokens.size() && name_at > 0 &&
+                text.substr(tokens[name_at - 1].end,
+                            tokens[name_at].begin - tokens[name_at - 1].end)
+                        .find(',') != std::string::npos) {
+                if (person_at(name_at) || is_name_token(name_at)) {
+                    // keep name_at
+                } else {
+                    name_at = tokens.size();
+                }
+            }
+            if (name_at < tokens.size() && person_at(name_at)) continue;  // the KB knows them
+            // An unknown name: capitalised words, and lower-case syllables hyphenated onto them
+            // ("Kim Tae-hyo").
+            size_t end = name_at;
+            while (end < tokens.size() && end - name_at < 4 && !taken[end] &&
+                   (is_name_token(end) ||
+                    (end > name_at && tokens[end].begin == tokens[end - 1].end + 1 &&
+                     text[tokens[end - 1].end] == '-'))) {
+                ++end;
+                if (tokens[end - 1].possessive) break;
+            }
+            if (name_at < tokens.size() && end - name_at >= 2) {
+                Entity person;
+                person.kind = EntityKind::person;
+                person.name =
+                    text.substr(tokens[name_at].begin, tokens[end - 1].end - tokens[name_at].begin);
+                person.id = slugify(person.name);
+                if (kb_->find(EntityKind::person, person.id)) continue;
+                const bool hyphenated =
+                    text.substr(tokens[name_at].begin, tokens[end - 1].end - tokens[name_at].begin)
+                        .find('-') != std::string::npos;
+                person.surname = hyphenated ? tokens[name_at].raw : tokens[end - 1].raw;
+                kb::Office held;
+                held.role = role;
+                held.role_id = office.role_id;
+                held.country = qualifier ? qualifier->id : "";
+                held.from = "00000101";
+                held.to = "99991231";
+                held.ministerial = kb::is_ministerial_role(role);
+                person.offices.push_back(held);
+                introduced.push_back(std::move(person));
+                added.push_back({name_at, end, &introduced.back(), "title-introduced"});
+                for (size_t t = name_at; t < end; ++t) taken[t] = 1;
+                i = end - 1;
+                continue;
+            }
+            // A title alone names one person only with "the" or a qualifier: "the U.S. Secretary of
+            // State", "Japan's prime minister"; it is resolved by office and date.
+            const bool definite =
+                qualifier || (office.first > 0 && tokens[office.first - 1].norm == "the");
+            if (!definite || date_value.empty()) continue;
+            const Entity* holder = nullptr;
+            size_t holders = 0;
+            for (const auto& e : entities) {
+                if (e.kind != EntityKind::person) continue;
+                for (const auto& o : e.offices) {
+                    if (o.role_id != office.role_id || !o.held_on(date_value)) continue;
+                    if (qualifier && ascii_lower(o.country) != ascii_lower(qualifier->id)) continue;
+                    if (holder != &e) ++holders;
+                    holder = &e;
+                }
+            }
+            if (holders == 1) added.push_back({office.first, office.last, holder, "title-on-date"});
+        }
+        // Later surname mentions of people introduced by title: "Kim said".
+        for (size_t t = 0; t < tokens.size(); ++t) {
+            if (taken[t] || !tokens[t].capitalized) continue;
+            for (const auto& p : introduced) {
+                if (tokens[t].raw == p.surname) {
+                    added.push_back({t, t + 1, &p, "surname"});
+                    break;
+                }
+            }
+        }
+        resolved.insert(resolved.end(), added.begin(), added.end());
+    }
+    std::sort(resolved.begin(), resolved.end(),
+              [](const Resolved& a, const Resolved& b) { return a.first < b.first; });
 
     // Events: a series mention goes to the instance nearest the article's date.
     auto nearest_instance = [&](const Entity& series) -> const Entity* {
@@ -306,7 +529,6 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
     };
 
     for (const auto& r : resolved) {
-        const Match& m = matches[r.match];
         const Entity* e = r.entity;
         std::string how = r.how;
         if (e->kind == EntityKind::event && e->series.empty() && !e->instances.empty()) {
@@ -319,8 +541,8 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
         mention.kind = e->kind;
         mention.id = e->id;
         mention.name = e->name;
-        mention.begin = tokens[m.first].begin;
-        mention.end = tokens[m.last - 1].end;
+        mention.begin = tokens[r.first].begin;
+        mention.end = tokens[r.last - 1].end;
         mention.text = text.substr(mention.begin, mention.end - mention.begin);
         mention.how = how;
         Tally& t = tally(*e, mention.begin);

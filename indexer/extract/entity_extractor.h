@@ -55,6 +55,7 @@ class EntityExtractor {
     struct Trie;
     std::shared_ptr<const kb::KnowledgeBase> kb_;
     std::unique_ptr<Trie> trie_;
+    std::unique_ptr<class OfficeTitles> titles_;
 };
 
 }  // namespace attache::extract
