@@ -7,6 +7,7 @@
 
 #include "common/errors.h"
 #include "indexer/delete_command.h"
+#include "indexer/extract_command.h"
 #include "indexer/index_command.h"
 #include "schema/database.h"
 #include "searcher/commands.h"
@@ -107,6 +108,19 @@ int main(int argc, char** argv) {
     add_db_option(delete_cmd, del.db);
     delete_cmd->add_option("ID", del.ids, "article ids")->required();
 
+    attache::ExtractOptions extract;
+    auto* extract_cmd = app.add_subcommand(
+        "extract", "show the entities and dates the indexer would extract (no database)");
+    extract_cmd->add_option("--format", extract.format, "text or json (one object per article)")
+        ->check(CLI::IsMember({"text", "json"}));
+    extract_cmd->add_option("--date", extract.date, "published date of a plain text input");
+    extract_cmd->add_option("--title", extract.title, "title of a plain text input");
+    extract_cmd
+        ->add_option("--kb", extract.kb_files, "extra knowledge base file (JSON Lines); repeatable")
+        ->allow_extra_args(false);
+    extract_cmd->add_option("FILE", extract.input,
+                            "plain text or JSON Lines articles; - for stdin (default)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -128,6 +142,7 @@ int main(int argc, char** argv) {
         if (*show_cmd) return attache::run_show_command(show);
         if (*stats_cmd) return attache::run_stats_command(stats);
         if (*delete_cmd) return attache::run_delete(del);
+        if (*extract_cmd) return attache::run_extract(extract);
     } catch (const attache::AttacheError& e) {
         std::cerr << attache::format_error_line(e.what()) << "\n";
         return static_cast<int>(e.code());

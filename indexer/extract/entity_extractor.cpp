@@ -142,7 +142,9 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
                                     const std::optional<schema::PartialDate>& date) const {
     std::string text;
     text.reserve(title.size() + body.size() + 2);
-    text.append(title).append("\n\n").append(body);
+    // Offsets are into title + "\n\n" + body, or into the body alone when there is no title.
+    if (!title.empty()) text.append(title).append("\n\n");
+    text.append(body);
     const std::vector<Token> tokens = tokenize(text);
     const std::string date_value = date && date->known() ? date->value() : "";
     const auto& entities = kb_->entities();
@@ -369,7 +371,8 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
             const Entity* qualifier = qualifier_match ? qualifier_match->entity : nullptr;
             // "Cho Tae-yul, South Korea's foreign minister": the title describes the name before
             // it, which the KB already resolved.
-            const size_t lead = qualifier_match ? qualifier_match->first : office.first;
+            size_t lead = qualifier_match ? qualifier_match->first : office.first;
+            if (lead > 0 && tokens[lead - 1].norm == "the") --lead;
             bool apposition_after_name = false;
             for (const auto& r : resolved) {
                 if (r.entity->kind == EntityKind::person && lead > 0 && r.last == lead &&

@@ -23,7 +23,7 @@ struct Mention {
     kb::EntityKind kind;
     std::string id;
     std::string name;
-    uint32_t begin = 0;  // byte offsets into title + "\n\n" + body
+    uint32_t begin = 0;  // byte offsets into title + "\n\n" + body (the body alone without a title)
     uint32_t end = 0;
     std::string text;  // the surface form
     std::string how;   // name, alias, demonym, surname, surname-in-office, nearest-instance

@@ -557,6 +557,44 @@ BOOST_AUTO_TEST_CASE(delete_removes_by_id) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(extracting)
+
+BOOST_AUTO_TEST_CASE(extract_shows_mentions_with_offsets) {
+    const std::string text =
+        "The U.S. Secretary of State met Foreign Minister Cho Tae-yul in Seoul. Cho urged Blinken "
+        "to "
+        "keep the Nuclear Consultative Group (NCG) going.";
+    const auto r = run_attache({"extract", "--format", "json", "--date", "2024-11-01", "-"}, text);
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const json j = json::parse(r.out);
+    BOOST_TEST(j["published"] == "2024-11-01");
+    std::map<std::string, std::string> how;
+    for (const auto& m : j["mentions"]) {
+        const size_t b = m["begin"], e = m["end"];
+        BOOST_TEST(text.substr(b, e - b) == m["text"].get<std::string>());
+        how[m["text"].get<std::string>()] = m["how"];
+    }
+    BOOST_TEST(how["Secretary of State"] == "title-on-date");
+    BOOST_TEST(how["Cho"] == "surname");
+    BOOST_TEST(how["Blinken"] == "surname-in-office");
+    BOOST_TEST(j["ministers"].size() == 2u);
+    // JSON Lines input: one object per article; a bad line is reported, the rest extracted.
+    const std::string lines =
+        R"({"id":"x1","title":"NATO meets","body":"NATO allies met.","published":"2024-07-10"})"
+        "\nnot json\n";
+    const auto jl = run_attache({"extract", "--format", "json", "-"}, lines);
+    BOOST_TEST(jl.exit_code == 3);
+    BOOST_TEST(jl.err.find("<stdin>:2: invalid JSON") != std::string::npos, jl.err);
+    BOOST_TEST(json::parse(jl.out)["id"] == "x1");
+    const auto text_out = run_attache({"extract", "--date", "2024-11-01", "-"}, text);
+    BOOST_TEST(
+        text_out.out.find("person  cho-tae-yul  \"Cho Tae-yul\"  (name, Foreign Minister)") !=
+            std::string::npos,
+        text_out.out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(real_data)
 
 // Real articles nobody here wrote (../shared/corpora), read in place; skipped when absent.

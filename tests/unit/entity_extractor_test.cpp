@@ -23,6 +23,11 @@ namespace {
 const char* const kTestKb = R"(
 {"kind":"country","id":"US","aliases":["U.S.","US","America"],"demonyms":["American"]}
 {"kind":"country","id":"KR","demonyms":["South Korean"],"capital":"Seoul"}
+{"kind":"country","id":"CN","name":"China","capital":"Beijing"}
+{"kind":"country","id":"JO","name":"Jordan"}
+{"kind":"country","id":"JP","name":"Japan","demonyms":["Japanese"]}
+{"kind":"person","id":"fumio-kishida","name":"Fumio Kishida","offices":[{"role":"Prime Minister","country":"JP","from":"2021-10-04","to":"2024-10-01"}]}
+{"kind":"person","id":"shigeru-ishiba","name":"Shigeru Ishiba","offices":[{"role":"Prime Minister","country":"JP","from":"2024-10-01","to":"2025-10-21"}]}
 {"kind":"place","id":"korean-peninsula","name":"Korea"}
 {"kind":"person","id":"antony-blinken","name":"Antony Blinken","offices":[{"role":"Secretary of State","country":"US","from":"2021-01-26","to":"2025-01-20"}]}
 {"kind":"person","id":"marco-rubio","name":"Marco Rubio","offices":[{"role":"Secretary of State","country":"US","from":"2025-01-21"}]}
@@ -346,6 +351,70 @@ BOOST_AUTO_TEST_CASE(mentions_do_not_span_title_body_or_sentence_breaks) {
     for (const auto& m : across_stop.mentions) {
         BOOST_TEST(m.text.find('.') == std::string::npos, m.text);
     }
+}
+
+// Titles without names are resolved by office and the article's date.
+BOOST_AUTO_TEST_CASE(title_alone_resolves_to_the_holder_on_the_date) {
+    const Extraction before = run("The U.S. Secretary of State arrived.", on(2024, 10, 31));
+    BOOST_TEST(ids(before, "person") == Ids{"antony-blinken"});
+    BOOST_TEST(mentions_of(before, "antony-blinken").front()->how == "title-on-date");
+    const Extraction after = run("The U.S. Secretary of State arrived.", on(2025, 3, 3));
+    BOOST_TEST(ids(after, "person") == Ids{"marco-rubio"});
+    const Extraction japan = run("Japan's prime minister spoke.", on(2023, 5, 1));
+    BOOST_TEST(ids(japan, "person") == Ids{"fumio-kishida"});
+    BOOST_TEST(ids(run("Japan's prime minister spoke.", on(2025, 1, 10)), "person") ==
+               Ids{"shigeru-ishiba"});
+}
+
+BOOST_AUTO_TEST_CASE(plural_or_indefinite_titles_name_nobody) {
+    BOOST_TEST(ids(run("Foreign ministers met.", on(2024, 10, 31)), "person").empty());
+    BOOST_TEST(
+        ids(run("A prime minister would never say that.", on(2023, 5, 1)), "person").empty());
+    BOOST_TEST(ids(run("The U.S. Secretary of State arrived.", std::nullopt), "person").empty());
+}
+
+BOOST_AUTO_TEST_CASE(unknown_people_are_introduced_by_their_title) {
+    const Extraction ex =
+        run("Foreign Minister Kim Tae-hyo of South Korea met officials. Kim said talks went well.",
+            on(2024, 5, 1));
+    BOOST_TEST(has(ex, "person", "kim-tae-hyo"));
+    const auto kim = mentions_of(ex, "kim-tae-hyo");
+    BOOST_REQUIRE_EQUAL(kim.size(), 2u);
+    BOOST_TEST(kim[0]->text == "Kim Tae-hyo");
+    BOOST_TEST(kim[0]->how == "title-introduced");
+    BOOST_TEST(kim[0]->roles == std::vector<std::string>{"Foreign Minister"});
+    BOOST_TEST(kim[1]->text == "Kim");
+    BOOST_TEST(kim[1]->how == "surname");
+    BOOST_TEST(ex.ministers == std::vector<std::string>{"kim-tae-hyo"});
+}
+
+BOOST_AUTO_TEST_CASE(apposition_names_the_officeholder) {
+    const Extraction ex = run("Japan's foreign minister, Haruto Sato, agreed.", on(2024, 5, 1));
+    BOOST_TEST(has(ex, "person", "haruto-sato"));
+    BOOST_TEST(ex.entities.at("person").front().country == "JP");
+    // A title after a known name describes that name: no second person, no extra mention.
+    const Extraction known =
+        run("Antony Blinken, the U.S. Secretary of State, agreed.", on(2024, 5, 1));
+    BOOST_TEST(ids(known, "person") == Ids{"antony-blinken"});
+    BOOST_TEST(mentions_of(known, "antony-blinken").size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(capitals_name_countries_when_they_act) {
+    const Extraction said = run("Seoul said it would respond.");
+    BOOST_TEST(has(said, "country", "KR"));
+    BOOST_TEST(mentions_of(said, "KR").front()->how == "capital-metonym");
+    const Extraction between = run("Talks between Seoul and Beijing resumed.");
+    BOOST_TEST(has(between, "country", "KR"));
+    BOOST_TEST(has(between, "country", "CN"));
+    const Extraction located = run("Officials in Seoul said it would rain.");
+    BOOST_TEST(!has(located, "country", "KR"));
+    BOOST_TEST(has(located, "place", "seoul"));
+}
+
+BOOST_AUTO_TEST_CASE(a_country_name_inside_a_personal_name_is_not_the_country) {
+    BOOST_TEST(!has(run("They watched as Michael Jordan scored."), "country", "JO"));
+    BOOST_TEST(has(run("They flew to Jordan on Monday."), "country", "JO"));
+    BOOST_TEST(has(run("Talks with Japanese Foreign Minister officials."), "country", "JP"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
