@@ -78,6 +78,8 @@ int run_index(const IndexOptions& opt) {
     // Load the KB before touching the database: a bad --kb file must not leave half a run behind.
     auto kb = kb::KnowledgeBase::load(opt.kb_files);
     const extract::EntityExtractor extractor(kb);
+    for (const auto& conflict : kb->conflicts())
+        std::cerr << format_error_line("warning: " + conflict) << '\n';
 
     InputList inputs = expand_inputs(opt.inputs);
     Totals totals;

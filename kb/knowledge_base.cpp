@@ -393,6 +393,30 @@ void KnowledgeBase::finish() {
             for (const auto& a : org->aliases) add_key(a, i);
         }
     }
+    find_conflicts();
+}
+
+void KnowledgeBase::find_conflicts() {
+    // Two entities of one kind answering to the same name or alias. Surnames are expected to be
+    // shared (resolution by article and date handles them) and are not conflicts.
+    conflicts_.clear();
+    std::unordered_map<std::string, size_t> first_owner;  // "kind/key" -> alias index
+    for (size_t a = 0; a < aliases_.size(); ++a) {
+        const Alias& alias = aliases_[a];
+        if (alias.how != AliasKind::name && alias.how != AliasKind::alias) continue;
+        const Entity& e = entities_[alias.entity];
+        if (e.kind == EntityKind::role || e.kind == EntityKind::place) continue;
+        const std::string key = std::string(kind_name(e.kind)) + "/" + lookup_key(alias.text);
+        auto [it, inserted] = first_owner.emplace(key, a);
+        if (inserted) continue;
+        const Entity& owner = entities_[aliases_[it->second].entity];
+        if (&owner == &e) continue;
+        conflicts_.push_back(
+            e.origin + ": \"" + alias.text + "\" names both " + kind_name(e.kind) + " " + owner.id +
+            " (" + owner.origin + ") and " + e.id +
+            "; in text it means whichever held an office on the article's date, else " + owner.id +
+            " (defined first)");
+    }
 }
 
 std::shared_ptr<const KnowledgeBase> KnowledgeBase::load(

@@ -103,11 +103,17 @@ class KnowledgeBase {
     // Link instances to series, derive surnames, roles and the alias tables.
     void finish();
 
+    // Names or aliases shared by two entities of one kind, as "file:line: ..." messages that
+    // say how extraction resolves them (docs/knowledge-base.md, "Conflicts").
+    const std::vector<std::string>& conflicts() const { return conflicts_; }
+
   private:
+    void find_conflicts();
     Entity& upsert(EntityKind kind, const std::string& id, const std::string& origin);
 
     std::vector<Entity> entities_;
     std::vector<Alias> aliases_;
+    std::vector<std::string> conflicts_;
     std::unordered_map<std::string, size_t> by_kind_id_;                  // "kind/id" -> index
     std::unordered_map<std::string, std::vector<size_t>> by_lookup_key_;  // key -> indices
 };

@@ -330,6 +330,43 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
         }
     }
 
+    // Acronyms defined in the article ("the Indo-Pacific Dialogue (IPD)") name that entity for
+    // the rest of the article, even when the KB does not know the acronym.
+    {
+        std::vector<char> taken(tokens.size(), 0);
+        for (const auto& r : resolved) {
+            for (size_t t = r.first; t < r.last; ++t) taken[t] = 1;
+        }
+        std::vector<std::pair<std::string, const Entity*>> acronyms;
+        for (const auto& r : resolved) {
+            const EntityKind k = r.entity->kind;
+            if (k != EntityKind::org && k != EntityKind::event) continue;
+            const size_t t = r.last;
+            if (t >= tokens.size() || r.last - r.first < 2) continue;
+            const std::string gap =
+                text.substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
+            const bool in_parens =
+                trim(gap) == "(" && tokens[t].end < text.size() && text[tokens[t].end] == ')';
+            const std::string& raw = tokens[t].raw;
+            const bool acronym = raw.size() >= 2 && raw.size() <= 8 &&
+                                 std::all_of(raw.begin(), raw.end(), [](char c) {
+                                     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                                 });
+            if (in_parens && acronym) acronyms.emplace_back(raw, r.entity);
+        }
+        std::vector<Resolved> added;
+        for (size_t t = 0; t < tokens.size() && !acronyms.empty(); ++t) {
+            if (taken[t]) continue;
+            for (const auto& [acronym, entity] : acronyms) {
+                if (tokens[t].raw == acronym) {
+                    added.push_back({t, t + 1, entity, "acronym-defined"});
+                    break;
+                }
+            }
+        }
+        resolved.insert(resolved.end(), added.begin(), added.end());
+    }
+
     // Pass 4: office titles. A title next to a name gives nothing new (the KB knows the office),
     // a title before an unknown name introduces a person, and "the U.S. Secretary of State"
     // alone is whoever held that office on the article's date.

@@ -417,4 +417,18 @@ BOOST_AUTO_TEST_CASE(a_country_name_inside_a_personal_name_is_not_the_country) {
     BOOST_TEST(has(run("Talks with Japanese Foreign Minister officials."), "country", "JP"));
 }
 
+BOOST_AUTO_TEST_CASE(acronyms_defined_in_the_text_are_learned_for_that_article) {
+    const std::string text =
+        "Allies met at the North Atlantic Treaty Organization (NTO) headquarters. Later NTO "
+        "officials spoke.";
+    const Extraction ex = run(text);
+    const auto nato = mentions_of(ex, "nato");
+    BOOST_REQUIRE_EQUAL(nato.size(), 3u);
+    BOOST_TEST(nato[1]->text == "NTO");
+    BOOST_TEST(nato[1]->how == "acronym-defined");
+    BOOST_TEST(nato[2]->how == "acronym-defined");
+    // Never across articles: the next article does not know NTO.
+    BOOST_TEST(!has(run("NTO officials spoke."), "org", "nato"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -344,4 +344,29 @@ BOOST_AUTO_TEST_CASE(builtin_kb_loads_with_every_iso_country) {
     BOOST_TEST(countries >= 249u);
 }
 
+BOOST_AUTO_TEST_CASE(builtin_kb_has_no_conflicting_names) {
+    const auto kb = KnowledgeBase::load({});
+    BOOST_TEST(kb->conflicts().empty(), (kb->conflicts().empty() ? "" : kb->conflicts().front()));
+}
+
+BOOST_AUTO_TEST_CASE(conflicting_aliases_are_reported_with_file_and_line) {
+    const auto kb =
+        make_kb(R"({"kind":"person","id":"jane-roe","name":"Jane Roe","aliases":["J. Roe"]})"
+                "\n"
+                R"({"kind":"person","id":"john-roe","name":"John Roe","aliases":["J. Roe"]})"
+                "\n");
+    BOOST_REQUIRE_EQUAL(kb->conflicts().size(), 1u);
+    const std::string& c = kb->conflicts().front();
+    BOOST_TEST(
+        c.rfind("test.jsonl:2: \"J. Roe\" names both person jane-roe (test.jsonl:1) and john-roe",
+                0) == 0,
+        c);
+    // Shared surnames are normal and are not conflicts.
+    const auto surnames = make_kb(R"({"kind":"person","id":"jane-roe","name":"Jane Roe"})"
+                                  "\n"
+                                  R"({"kind":"person","id":"john-roe","name":"John Roe"})"
+                                  "\n");
+    BOOST_TEST(surnames->conflicts().empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
