@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,7 @@ class OfficeTitles {
 
   private:
     struct Node {
-        std::map<std::string, size_t> next;
+        std::unordered_map<std::string, size_t> next;
         std::string role_id;
     };
     void add(const std::string& phrase, const std::string& role_id);

@@ -1,5 +1,7 @@
 #include "indexer/extract/tokenizer.h"
 
+#include <algorithm>
+
 #include "common/text.h"
 
 namespace attache::extract {
@@ -13,11 +15,15 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-// One folded code point with the byte range it came from.
+// One folded code point with the byte range it came from, held inline (no allocation per
+// character: this loop runs over every byte of every article).
 struct Unit {
-    std::string text;  // folded, case kept
+    char bytes[4];  // folded, case kept: one ASCII character, or a code point folding left alone
+    uint8_t len;
     uint32_t begin, end;
-    char32_t cp = 0;  // the code point before folding
+    char32_t cp;  // the code point before folding
+    bool is(char c) const { return len == 1 && bytes[0] == c; }
+    std::string_view text() const { return {bytes, len}; }
 };
 
 // Punctuation and symbols outside ASCII that folding leaves as they are: they separate words.
@@ -28,8 +34,8 @@ bool is_separator_code_point(char32_t cp) {
 }
 
 bool is_word_unit(const Unit& u) {
-    if (u.text.empty()) return false;
-    const unsigned char c = static_cast<unsigned char>(u.text[0]);
+    if (u.len == 0) return false;
+    const unsigned char c = static_cast<unsigned char>(u.bytes[0]);
     if (c >= 0x80) {
         // Non-Latin letters stay as they are and are word characters; punctuation and
         // symbols that folding left alone are not.
@@ -39,7 +45,7 @@ bool is_word_unit(const Unit& u) {
 }
 
 char first_char(const Unit& u) {
-    return u.text.empty() ? '\0' : u.text[0];
+    return u.len == 0 ? '\0' : u.bytes[0];
 }
 
 bool is_abbreviation(const std::string& norm) {
@@ -60,18 +66,27 @@ std::vector<Token> tokenize(std::string_view text) {
     // Fold first, remembering byte offsets, so that the rules below only see ASCII punctuation.
     std::vector<Unit> units;
     units.reserve(text.size());
+    std::string folded;
     size_t i = 0;
     while (i < text.size()) {
         const auto begin = static_cast<uint32_t>(i);
+        if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII: nothing to fold
+            units.push_back(Unit{{text[i]}, 1, begin, begin + 1, static_cast<char32_t>(text[i])});
+            ++i;
+            continue;
+        }
         const char32_t cp = next_code_point(text, i);
-        Unit u{"", begin, static_cast<uint32_t>(i), cp};
-        fold_code_point(u.text, cp, false);
-        if (u.text.size() > 1 && static_cast<unsigned char>(u.text[0]) < 0x80) {
-            // "Æ" -> "AE", "..." : split into one unit per ASCII character, same source span.
-            for (char c : u.text)
-                units.push_back(Unit{std::string(1, c), u.begin, u.end, static_cast<char32_t>(c)});
+        const auto end = static_cast<uint32_t>(i);
+        folded.clear();
+        fold_code_point(folded, cp, false);
+        if (!folded.empty() && static_cast<unsigned char>(folded[0]) < 0x80) {
+            // "é" -> "e", "Æ" -> "AE", "…" -> "...": one unit per ASCII character, same span.
+            for (char c : folded)
+                units.push_back(Unit{{c}, 1, begin, end, static_cast<char32_t>(c)});
         } else {
-            units.push_back(std::move(u));
+            Unit u{{}, static_cast<uint8_t>(std::min<size_t>(folded.size(), 4)), begin, end, cp};
+            std::copy_n(folded.data(), u.len, u.bytes);
+            units.push_back(u);
         }
     }
 
@@ -99,7 +114,7 @@ std::vector<Token> tokenize(std::string_view text) {
         // Abbreviations with dots: "U.S.", "D.C.", "U.N." (single letters each followed by a dot).
         auto single_letter_dot = [&](size_t at) {
             return at + 1 < units.size() && is_ascii_letter(first_char(units[at])) &&
-                   units[at].text.size() == 1 && first_char(units[at + 1]) == '.' &&
+                   units[at].len == 1 && first_char(units[at + 1]) == '.' &&
                    (at + 2 >= units.size() || !is_word_unit(units[at + 2]) ||
                     (at + 3 < units.size() && is_ascii_letter(first_char(units[at + 2])) &&
                      first_char(units[at + 3]) == '.'));
@@ -107,7 +122,7 @@ std::vector<Token> tokenize(std::string_view text) {
         if (single_letter_dot(k) && (k == 0 || !is_word_unit(units[k - 1]))) {
             size_t m = k;
             while (single_letter_dot(m)) {
-                raw += units[m].text;
+                raw += units[m].text();
                 m += 2;
                 // Stop unless another "X." follows directly.
                 if (!(m + 1 < units.size() && is_ascii_letter(first_char(units[m])) &&
@@ -119,7 +134,7 @@ std::vector<Token> tokenize(std::string_view text) {
         } else {
             while (k < units.size()) {
                 if (is_word_unit(units[k])) {
-                    raw += units[k].text;
+                    raw += units[k].text();
                     ++k;
                     continue;
                 }
@@ -134,7 +149,7 @@ std::vector<Token> tokenize(std::string_view text) {
                 }
                 // An apostrophe inside a word joins it ("O'Brien"), unless it starts "'s".
                 if (c == '\'' && next_is_word &&
-                    !((units[k + 1].text == "s" || units[k + 1].text == "S") &&
+                    !((units[k + 1].is('s') || units[k + 1].is('S')) &&
                       (k + 2 >= units.size() || !is_word_unit(units[k + 2])))) {
                     ++k;
                     continue;
@@ -144,8 +159,7 @@ std::vector<Token> tokenize(std::string_view text) {
             t.end = units[k - 1].end;
             // Possessive: "Japan's", "Japan’s", "ministers'".
             if (k < units.size() && first_char(units[k]) == '\'') {
-                if (k + 1 < units.size() &&
-                    (units[k + 1].text == "s" || units[k + 1].text == "S") &&
+                if (k + 1 < units.size() && (units[k + 1].is('s') || units[k + 1].is('S')) &&
                     (k + 2 >= units.size() || !is_word_unit(units[k + 2]))) {
                     t.possessive = true;
                     k += 2;
