@@ -36,7 +36,7 @@ struct Extraction {
     std::map<std::string, std::vector<schema::StoredEntity>> entities;
     std::vector<schema::StoredEntity> roles;  // offices of the mentioned people (id = role slug)
     std::vector<std::string> ministers;       // ids of people mentioned in a ministerial office
-    std::vector<std::string> mentioned;       // dates mentioned in the text: "2024-10-31", "2024-10"
+    std::vector<std::string> mentioned;  // dates mentioned in the text: "2024-10-31", "2024-10"
 };
 
 class EntityExtractor {
