@@ -194,24 +194,28 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
                !tokens[t].sentence_start &&
                tokens[t].norm.find_first_of("0123456789") == std::string::npos;
     };
-    // A one-word country name glued to an unknown capitalised word is part of another name.
+    // A word glued (by one space or a hyphen) to an unknown capitalised word is part of another
+    // name: "Michael Jordan", "George Washington", "Abbas Karki", "San Marcos", "Wi-Fi".
+    auto glued_to_unknown_name = [&](size_t first, size_t last) {
+        if (first > 0 && is_free_capitalised(first - 1) && !tokens[first - 1].possessive &&
+            tokens[first - 1].end + 1 == tokens[first].begin) {
+            TitleMatch office;
+            if (!titles_->match_at(tokens, first - 1, office)) return true;
+        }
+        if (last < tokens.size() && !tokens[last - 1].possessive &&
+            tokens[last - 1].end + 1 == tokens[last].begin &&
+            (is_free_capitalised(last) || text[tokens[last - 1].end] == '-')) {
+            TitleMatch office;
+            if (!titles_->match_at(tokens, last, office)) return true;
+        }
+        return false;
+    };
+    // Only one-word country names are at risk ("South Korea" is never a first name).
     auto looks_like_part_of_a_name = [&](size_t m, const AliasEntry& top) {
         const Match& match = matches[m];
         if (match.last - match.first != 1 || !top.raw.empty() || top.how == AliasKind::demonym)
             return false;
-        if (match.first > 0 && is_free_capitalised(match.first - 1) &&
-            !tokens[match.first - 1].possessive &&
-            tokens[match.first - 1].end + 1 == tokens[match.first].begin) {
-            TitleMatch office;
-            if (!titles_->match_at(tokens, match.first - 1, office)) return true;
-        }
-        const size_t next = match.last;
-        if (!tokens[match.first].possessive && is_free_capitalised(next) &&
-            tokens[next - 1].end + 1 == tokens[next].begin) {
-            TitleMatch office;
-            if (!titles_->match_at(tokens, next, office)) return true;
-        }
-        return false;
+        return glued_to_unknown_name(match.first, match.last);
     };
 
     // Pass 2: resolve. Full names first, so that surnames can refer back to them.
@@ -255,6 +259,7 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
     }
     for (size_t m : surname_matches) {
         const auto& cands = matches[m].candidates;
+        if (glued_to_unknown_name(matches[m].first, matches[m].last)) continue;
         const Entity* chosen = nullptr;
         std::string how;
         for (const AliasEntry* c : cands) {
@@ -313,13 +318,18 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
             located = located || (r.first > 0 && tokens[r.first - 1].norm == p);
         }
         if (located) continue;
-        bool metonym = tokens[r.last - 1].possessive;
+        // A possessive is usually literal ("Kyiv's residential areas"), so it does not count.
+        if (glued_to_unknown_name(r.first, r.last)) continue;  // "USS George Washington will"
+        bool metonym = false;
         if (!metonym && r.last < tokens.size() && !tokens[r.last].sentence_start) {
             for (const char* verb : kReportingVerbs)
                 metonym = metonym || tokens[r.last].norm == verb;
         }
         // "between Washington and Beijing", "Washington and Beijing have ...".
-        if (!metonym && r.first >= 1 && tokens[r.first - 1].norm == "between") metonym = true;
+        if (!metonym && r.first >= 1 && tokens[r.first - 1].norm == "between" &&
+            r.last < tokens.size() && tokens[r.last].norm == "and") {
+            metonym = true;
+        }
         if (!metonym && r.first >= 2 && tokens[r.first - 1].norm == "and" && k > 0 &&
             resolved[k - 1].last == r.first - 1 && resolved[k - 1].how == "capital-metonym") {
             metonym = true;
@@ -429,7 +439,15 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
             }
             i = office.last - 1;
             if (office.plural || apposition_after_name) continue;
-            const std::string& role = titles_->role_name(office.role_id);
+            // "former Peruvian foreign minister X", "a Pakistani president": not the holder now.
+            size_t before = qualifier_match ? qualifier_match->first : office.first;
+            bool former = false, indefinite = false;
+            for (size_t back = 1; back <= 2 && before >= back; ++back) {
+                const std::string& w = tokens[before - back].norm;
+                former = former || w == "former" || w == "ex" || w == "late" || w == "then";
+                indefinite = indefinite || (back == 1 && (w == "a" || w == "an"));
+            }
+            const std::string& role = former ? std::string() : titles_->role_name(office.role_id);
             // Apposition: "Japan's foreign minister, Takeshi Iwaya".
             size_t name_at = next;
             if (name_at < tokens.size() && name_at > 0 &&
@@ -464,6 +482,14 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
                     text.substr(tokens[name_at].begin, tokens[end - 1].end - tokens[name_at].begin)
                         .find('-') != std::string::npos;
                 person.surname = hyphenated ? tokens[name_at].raw : tokens[end - 1].raw;
+                if (former) {
+                    // Introduced, but the title is a past one: no office on this date.
+                    introduced.push_back(std::move(person));
+                    added.push_back({name_at, end, &introduced.back(), "title-introduced"});
+                    for (size_t t = name_at; t < end; ++t) taken[t] = 1;
+                    i = end - 1;
+                    continue;
+                }
                 kb::Office held;
                 held.role = role;
                 held.role_id = office.role_id;
@@ -482,7 +508,11 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
             // State", "Japan's prime minister"; it is resolved by office and date.
             const bool definite =
                 qualifier || (office.first > 0 && tokens[office.first - 1].norm == "the");
-            if (!definite || date_value.empty()) continue;
+            // A name follows that we could not read ("supreme leader Mojtaba Khamenei"): it is
+            // not the holder the KB knows.
+            const bool named = name_at < tokens.size() && tokens[name_at].capitalized &&
+                               !tokens[name_at].sentence_start;
+            if (!definite || former || indefinite || named || date_value.empty()) continue;
             const Entity* holder = nullptr;
             size_t holders = 0;
             for (const auto& e : entities) {

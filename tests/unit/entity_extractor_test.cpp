@@ -431,4 +431,38 @@ BOOST_AUTO_TEST_CASE(acronyms_defined_in_the_text_are_learned_for_that_article) 
     BOOST_TEST(!has(run("NTO officials spoke."), "org", "nato"));
 }
 
+// Errors found by hand in the Wikipedia current-events data (docs/extraction.md).
+BOOST_AUTO_TEST_CASE(past_and_indefinite_titles_name_no_current_holder) {
+    BOOST_TEST(
+        ids(run("The former U.S. Secretary of State spoke.", on(2024, 5, 1)), "person").empty());
+    BOOST_TEST(
+        ids(run("It was the first visit by a Japanese prime minister.", on(2023, 5, 1)), "person")
+            .empty());
+    const Extraction former =
+        run("Police arrested former Japanese foreign minister Taro Yamada.", on(2024, 5, 1));
+    BOOST_TEST(has(former, "person", "taro-yamada"));
+    BOOST_TEST(former.entities.at("person").front().roles.empty());
+    BOOST_TEST(former.ministers.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_title_before_an_unreadable_name_is_not_the_kb_holder) {
+    // One unknown word and a KB surname: another person, not Blinken by office.
+    const Extraction ex = run("U.S. Secretary of State Jim Blinken arrived.", on(2024, 5, 1));
+    BOOST_TEST(!has(ex, "person", "antony-blinken"));
+}
+
+BOOST_AUTO_TEST_CASE(surnames_glued_to_other_names_are_other_people) {
+    BOOST_TEST(!has(run("Senior commander Hugh Blinken was killed.", on(2024, 5, 1)), "person",
+                    "antony-blinken"));
+    BOOST_TEST(
+        !has(run("The Blinken-Fi network failed.", on(2024, 5, 1)), "person", "antony-blinken"));
+    BOOST_TEST(has(run("Blinken said no.", on(2024, 5, 1)), "person", "antony-blinken"));
+}
+
+BOOST_AUTO_TEST_CASE(capitals_in_possessives_and_names_stay_places) {
+    BOOST_TEST(!has(run("Power cuts hit Seoul's residential areas."), "country", "KR"));
+    BOOST_TEST(!has(run("The ship Lady Seoul will sail."), "country", "KR"));
+    BOOST_TEST(!has(run("Trains between Seoul, the capital, and Beijing run."), "country", "KR"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
