@@ -202,20 +202,25 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
             TitleMatch office;
             if (!titles_->match_at(tokens, first - 1, office)) return true;
         }
-        if (last < tokens.size() && !tokens[last - 1].possessive &&
-            tokens[last - 1].end + 1 == tokens[last].begin &&
-            (is_free_capitalised(last) || text[tokens[last - 1].end] == '-')) {
+        if (last < tokens.size() && !tokens[last - 1].possessive && is_free_capitalised(last) &&
+            (tokens[last - 1].end + 1 == tokens[last].begin || text[tokens[last - 1].end] == '-')) {
             TitleMatch office;
             if (!titles_->match_at(tokens, last, office)) return true;
         }
         return false;
     };
-    // Only one-word country names are at risk ("South Korea" is never a first name).
+    // Only country names that are also given names are at risk ("Michael Jordan", "Chad
+    // Johnson"); "Mainland China" and "Israel Defense Forces" do name the country.
+    static const char* const kGivenNameCountries[] = {"chad",  "jordan", "georgia", "india",
+                                                      "kenya", "israel", "cuba"};
     auto looks_like_part_of_a_name = [&](size_t m, const AliasEntry& top) {
         const Match& match = matches[m];
         if (match.last - match.first != 1 || !top.raw.empty() || top.how == AliasKind::demonym)
             return false;
-        return glued_to_unknown_name(match.first, match.last);
+        bool given_name = false;
+        for (const char* n : kGivenNameCountries)
+            given_name = given_name || tokens[match.first].norm == n;
+        return given_name && glued_to_unknown_name(match.first, match.last);
     };
 
     // Pass 2: resolve. Full names first, so that surnames can refer back to them.
