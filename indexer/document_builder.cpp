@@ -107,6 +107,30 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     }
     add_facet(doc, sc::field("event"), events, overflow);
     add_facet(doc, sc::field("summit"), summits, overflow);
+    // Mentioned dates: each mention also files under its month and year, as terms and as facet
+    // values, so that the facet count of "2024-10" equals what mentioned:2024-10 finds.
+    std::vector<std::string> mentioned_values;
+    for (const std::string& iso : ex.mentioned) {  // "2024", "2024-10" or "2024-10-31"
+        push_unique(mentioned_values, iso.substr(0, 4));
+        if (iso.size() >= 7) push_unique(mentioned_values, iso.substr(0, 7));
+        if (iso.size() == 10) push_unique(mentioned_values, iso);
+    }
+    const auto& mentioned = sc::field("mentioned");
+    for (size_t rank = 0; rank < mentioned_values.size(); ++rank) {
+        const std::string& iso = mentioned_values[rank];
+        std::string digits = iso;
+        digits.erase(std::remove(digits.begin(), digits.end(), '-'), digits.end());
+        const std::string_view prefix = digits.size() == 4   ? sc::kMentionedYearPrefix
+                                        : digits.size() == 6 ? sc::kMentionedMonthPrefix
+                                                             : sc::kMentionedDayPrefix;
+        doc.add_boolean_term(std::string(prefix) + digits);
+        if (rank < mentioned.slot_count) {
+            doc.add_value(mentioned.first_slot + static_cast<Xapian::valueno>(rank), iso);
+        } else if (rank == mentioned.slot_count) {
+            if (!overflow.empty()) overflow += ',';
+            overflow += "mentioned";
+        }
+    }
     if (!overflow.empty()) doc.add_value(sc::kSlotOverflow, overflow);
 
     if (!article.source.empty()) {

@@ -33,12 +33,22 @@ json extraction_to_json(const Article& a, const std::optional<extract::Published
     json roles = json::array();
     for (const auto& r : ex.roles)
         roles.push_back({{"id", r.id}, {"name", r.name}, {"count", r.count}});
+    json dates = json::array();
+    for (const auto& d : ex.date_mentions) {
+        dates.push_back({{"begin", d.begin},
+                         {"end", d.end},
+                         {"text", d.text},
+                         {"date", d.date.iso()},
+                         {"relative", d.relative}});
+    }
     return {{"id", assign_id(a)},
             {"published", published ? published->normalized : a.published},
             {"mentions", std::move(mentions)},
             {"entities", schema::entities_to_json(stored, true)},
             {"roles", std::move(roles)},
-            {"ministers", ex.ministers}};
+            {"ministers", ex.ministers},
+            {"dates", std::move(dates)},
+            {"mentioned", ex.mentioned}};
 }
 
 void print_text(std::ostream& out, const Article& a,
@@ -51,6 +61,10 @@ void print_text(std::ostream& out, const Article& a,
             << "  \"" << m.text << "\"  (" << m.how;
         for (const auto& r : m.roles) out << ", " << r;
         out << ")\n";
+    }
+    for (const auto& d : ex.date_mentions) {
+        out << "  " << d.begin << "-" << d.end << "  date  " << d.date.iso() << "  \"" << d.text
+            << "\"  (" << (d.relative ? "relative" : "absolute") << ")\n";
     }
     for (const char* kind : schema::kStoredEntityKinds) {
         auto it = ex.entities.find(kind);

@@ -37,6 +37,8 @@ constexpr std::array kFields = {
     FieldSpec{"day", FieldKind::date_part, "D", 5, 1, false, true, "published day (facet)"},
     FieldSpec{"date", FieldKind::date, "", kSlotPublished, 1, false, false,
               "published date or range (date:2024-10..2024-11)"},
+    FieldSpec{"mentioned", FieldKind::mentioned, "XMD", 160, 24, true, true,
+              "a date mentioned in the text, or a range (mentioned:2024-10..2024-11)"},
     FieldSpec{"id", FieldKind::id, "Q", 0, 0, false, false, "the article id"},
 };
 

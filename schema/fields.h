@@ -34,6 +34,7 @@ enum class FieldKind {
     keyword,    // a single normalised keyword per article (source:, lang:)
     date_part,  // year/month/day of the published date
     date,       // the published date as a range (date:)
+    mentioned,  // dates mentioned in the text, as day/month/year terms (mentioned:)
     id,         // the article id (id:)
 };
 
@@ -54,6 +55,13 @@ const FieldSpec& field(std::string_view name);  // throws std::logic_error if ab
 
 // The boolean term for a field value: prefix + lowercased value.
 std::string term(const FieldSpec& field, std::string_view value);
+// Dates mentioned in the text are terms of three granularities: a day mention is also filed
+// under its month and year, a month mention under its year, so mentioned:2024-10 finds
+// "Oct. 31, 2024" and "last month" alike.
+inline constexpr std::string_view kMentionedDayPrefix = "XMD";    // XMD20241031
+inline constexpr std::string_view kMentionedMonthPrefix = "XMM";  // XMM202410
+inline constexpr std::string_view kMentionedYearPrefix = "XMY";   // XMY2024
+
 // The Q term that identifies an article.
 std::string id_term(std::string_view id);
 

@@ -10,6 +10,15 @@ namespace attache {
 
 namespace sc = attache::schema;
 
+namespace {
+
+// Date facets are histograms: values in order of time, no labels.
+bool is_date_like(const sc::FieldSpec& f) {
+    return f.kind == sc::FieldKind::date_part || f.kind == sc::FieldKind::mentioned;
+}
+
+}  // namespace
+
 FacetRequest parse_facet_request(const std::string& text) {
     FacetRequest r;
     std::string name = text;
@@ -33,8 +42,7 @@ FacetRequest parse_facet_request(const std::string& text) {
         throw UsageError("--facet " + text + ": no such facet (facets: " + names + ")");
     }
     // Date histograms read best whole, in order of time.
-    if (r.field->kind == sc::FieldKind::date_part && text.find(':') == std::string::npos)
-        r.limit = 0;
+    if (is_date_like(*r.field) && text.find(':') == std::string::npos) r.limit = 0;
     return r;
 }
 
@@ -61,7 +69,7 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
 
 std::string FacetCounter::label(const sc::FieldSpec& f, const std::string& id) const {
     using kb::EntityKind;
-    if (f.kind == sc::FieldKind::date_part) return "";
+    if (is_date_like(f)) return "";
     // The name stored at index time is what the article was indexed with; reading it avoids
     // loading the KB for a facet.
     if (std::string stored = db_.get_metadata(sc::label_key(f.name, id)); !stored.empty())
@@ -106,7 +114,7 @@ std::vector<FacetResult> FacetCounter::results() const {
         FacetResult result;
         result.field = std::string(f.name);
         for (const auto& [id, n] : counts) result.values.push_back({id, "", n});
-        if (f.kind == sc::FieldKind::date_part) {
+        if (is_date_like(f)) {
             // Chronological; with a limit, the most recent N.
             if (requests_[r].limit && result.values.size() > requests_[r].limit) {
                 result.values.erase(result.values.begin(),

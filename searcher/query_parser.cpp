@@ -150,6 +150,62 @@ class DateFieldProcessor : public ReportingFieldProcessor {
     }
 };
 
+// mentioned:2024, mentioned:2024-10, mentioned:2024-10-31 match that day, month or year term;
+// a range matches every mentioned day inside it, and every mentioned month or year that lies
+// wholly inside it (a mention of "October" is not known to fall in Oct 15..Nov 15). The terms
+// are read from the database, so a range costs one pass over the distinct mentioned dates.
+class MentionedFieldProcessor : public ReportingFieldProcessor {
+  public:
+    MentionedFieldProcessor(std::optional<std::string>& error, const Xapian::Database& db)
+        : ReportingFieldProcessor(error), db_(db) {}
+
+  protected:
+    Xapian::Query process(const std::string& raw) override {
+        const std::string value = trim(raw);
+        const std::string context = "mentioned:" + value;
+        const size_t dots = value.find("..");
+        if (dots == std::string::npos) {
+            date_bound_value(value, false, context);  // validates
+            std::string digits;
+            for (char c : value) {
+                if (c != '-') digits += c;
+            }
+            const std::string_view prefix = digits.size() == 4   ? sc::kMentionedYearPrefix
+                                            : digits.size() == 6 ? sc::kMentionedMonthPrefix
+                                                                 : sc::kMentionedDayPrefix;
+            return Xapian::Query(std::string(prefix) + digits);
+        }
+        const std::string from = value.substr(0, dots), to = value.substr(dots + 2);
+        if (from.empty() && to.empty()) throw QueryError("empty date range in '" + context + "'");
+        const std::string lo = from.empty() ? "00000101" : date_bound_value(from, false, context);
+        const std::string hi = to.empty() ? "99991231" : date_bound_value(to, true, context);
+        if (lo > hi) throw QueryError("date range ends before it starts in '" + context + "'");
+        std::vector<std::string> terms;
+        // Each term's own first and last day must lie inside [lo, hi].
+        auto collect = [&](std::string_view prefix, const char* first_pad, const char* last_pad) {
+            const std::string p(prefix);
+            for (auto it = db_.allterms_begin(p); it != db_.allterms_end(p); ++it) {
+                const std::string digits = (*it).substr(p.size());
+                std::string first = digits + first_pad, last = digits + last_pad;
+                if (digits.size() == 6) {
+                    last =
+                        digits + std::to_string(sc::days_in_month(std::stoi(digits.substr(0, 4)),
+                                                                  std::stoi(digits.substr(4, 2))));
+                }
+                if (first >= lo && last <= hi) terms.push_back(*it);
+            }
+        };
+        collect(sc::kMentionedDayPrefix, "", "");
+        collect(sc::kMentionedMonthPrefix, "01", "");
+        collect(sc::kMentionedYearPrefix, "0101", "1231");
+        if (terms.empty()) return Xapian::Query::MatchNothing;
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+
+  private:
+    Xapian::Database db_;
+};
+
 kb::EntityKind entity_kind_of(const sc::FieldSpec& f) {
     if (f.name == "person" || f.name == "minister") return kb::EntityKind::person;
     if (f.name == "country") return kb::EntityKind::country;
@@ -265,6 +321,11 @@ QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb) : stemmer
                 break;
             case sc::FieldKind::date:
                 qp_.add_boolean_prefix(name, (new DateFieldProcessor(field_error_))->release(),
+                                       &empty_grouping);
+                break;
+            case sc::FieldKind::mentioned:
+                qp_.add_boolean_prefix(name,
+                                       (new MentionedFieldProcessor(field_error_, db))->release(),
                                        &empty_grouping);
                 break;
             case sc::FieldKind::date_part:

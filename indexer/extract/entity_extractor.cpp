@@ -626,6 +626,14 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
         out.mentions.push_back(std::move(mention));
     }
 
+    out.date_mentions = find_date_mentions(text, date);
+    for (const auto& d : out.date_mentions) {
+        const std::string iso = d.date.iso();
+        if (std::find(out.mentioned.begin(), out.mentioned.end(), iso) == out.mentioned.end()) {
+            out.mentioned.push_back(iso);
+        }
+    }
+
     std::map<std::string, Tally> roles;
     for (auto& [kind, list] : tallies) {
         std::stable_sort(list.begin(), list.end(), [](const Tally& a, const Tally& b) {

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "indexer/extract/date_mentions.h"
 #include "kb/knowledge_base.h"
 #include "schema/dates.h"
 #include "schema/stored_article.h"
@@ -36,7 +37,8 @@ struct Extraction {
     std::map<std::string, std::vector<schema::StoredEntity>> entities;
     std::vector<schema::StoredEntity> roles;  // offices of the mentioned people (id = role slug)
     std::vector<std::string> ministers;       // ids of people mentioned in a ministerial office
-    std::vector<std::string> mentioned;  // dates mentioned in the text: "2024-10-31", "2024-10"
+    std::vector<std::string> mentioned;       // distinct dates mentioned: "2024-10-31", "2024-10"
+    std::vector<DateMention> date_mentions;   // every date mention, in text order
 };
 
 class EntityExtractor {

@@ -332,14 +332,17 @@ BOOST_AUTO_TEST_CASE(blinken_and_south_korea_with_summits_golden) {
 
 BOOST_AUTO_TEST_CASE(facet_counts_match_filtered_counts) {
     const std::string db = corpus().db;
-    for (const char* facet : {"person", "country", "org", "event", "role", "year", "month"}) {
+    for (const char* facet :
+         {"person", "country", "org", "event", "role", "year", "month", "mentioned"}) {
         const json j = search_json(db, {"--facet", std::string(facet) + ":0", "--limit", "0", ""});
         BOOST_TEST(j["total"].get<size_t>() == corpus().articles);
         BOOST_TEST(!j["facets"][facet].empty(), facet);
         for (const auto& v : j["facets"][facet]) {
             const std::string id = v["id"];
             std::string filter;
-            if (std::string(facet) == "year" || std::string(facet) == "month") {
+            if (std::string(facet) == "mentioned") {
+                filter = "mentioned:" + id;
+            } else if (std::string(facet) == "year" || std::string(facet) == "month") {
                 filter = "date:" + id;
             } else {
                 filter = std::string(facet) + ":" + id;
@@ -640,6 +643,11 @@ BOOST_AUTO_TEST_CASE(seed_article_yields_ministers_with_roles) {
     BOOST_TEST(events.count("camp-david-summit-2023") == 1u);
     BOOST_TEST(events.count("kr-us-2plus2-2024") == 1u);  // "(2+2 Meeting)" on 2024-10-31
     BOOST_TEST(count(db, "minister:cho person:blinken date:2024-11") == 1u);
+    // "on Thursday (local time)" in an article of Friday 2024-11-01; "last month" is 2024-10.
+    BOOST_TEST(count(db, "mentioned:2024-10-31") == 1u);
+    BOOST_TEST(count(db, "mentioned:2024-10") == 1u);
+    BOOST_TEST(count(db, "mentioned:2024-10-01..2024-10-31") == 1u);
+    BOOST_TEST(count(db, "mentioned:2024-11-02..") == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

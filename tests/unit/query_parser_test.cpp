@@ -136,4 +136,25 @@ BOOST_AUTO_TEST_CASE(unknown_kb_name_falls_back_to_ids_in_the_database) {
     BOOST_TEST(contains(parse("person:\"Jane Doe\""), "XPjane-doe"));
 }
 
+BOOST_AUTO_TEST_CASE(mentioned_dates_match_terms_of_their_granularity) {
+    BOOST_TEST(parse("mentioned:2024") == "Query(0 * XMY2024)");
+    BOOST_TEST(parse("mentioned:2024-10") == "Query(0 * XMM202410)");
+    BOOST_TEST(parse("mentioned:2024-10-31") == "Query(0 * XMD20241031)");
+    // Ranges read the terms the database has: days inside, months and years wholly inside.
+    Xapian::Document doc;
+    for (const char* t : {"XMD20241031", "XMD20241102", "XMM202410", "XMM202411", "XMY2024"})
+        doc.add_boolean_term(t);
+    db.add_document(doc);
+    db.commit();
+    const std::string range = parse("mentioned:2024-10-15..2024-11-01");
+    BOOST_TEST(contains(range, "XMD20241031"), range);
+    BOOST_TEST(!contains(range, "XMD20241102"), range);
+    BOOST_TEST(!contains(range, "XMM202410"), range);  // October is not wholly inside
+    BOOST_TEST(contains(parse("mentioned:2024-10..2024-11"), "XMM202411"));
+    BOOST_TEST(contains(parse("mentioned:..2024"), "XMY2024"));
+    BOOST_TEST(!contains(parse("mentioned:1990..1991"), "XM"));  // no such terms: nothing
+    BOOST_TEST(
+        contains(error_of("mentioned:2024-13"), "invalid date '2024-13' in 'mentioned:2024-13'"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
