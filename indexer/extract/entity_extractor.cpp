@@ -547,8 +547,18 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
               [](const Resolved& a, const Resolved& b) { return a.first < b.first; });
 
     // Events: a series mention goes to the instance nearest the article's date.
-    auto nearest_instance = [&](const Entity& series) -> const Entity* {
+    // "the upcoming NATO summit" looks forward, "last year's G20 summit" back; otherwise the
+    // nearest instance either side.
+    auto nearest_instance = [&](const Entity& series, size_t first_token) -> const Entity* {
         if (date_value.empty() || series.instances.empty() || !date) return nullptr;
+        int direction = 0;
+        for (size_t back = 1; back <= 3 && first_token >= back; ++back) {
+            const std::string& w = tokens[first_token - back].norm;
+            if (w == "upcoming" || w == "next" || w == "coming" || w == "forthcoming")
+                direction = 1;
+            if (w == "last" || w == "previous" || w == "past" || w == "recent") direction = -1;
+            if (tokens[first_token - back].sentence_start) break;
+        }
         const long day = schema::days_from_civil(date->year, date->month ? date->month : 1,
                                                  date->day ? date->day : 1);
         const Entity* best = nullptr;
@@ -559,8 +569,12 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
                 schema::parse_iso_partial(inst.from.substr(0, 4) + "-" + inst.from.substr(4, 2) +
                                           "-" + inst.from.substr(6, 2));
             if (!from) continue;
-            const long gap =
-                std::labs(schema::days_from_civil(from->year, from->month, from->day) - day);
+            const long offset = schema::days_from_civil(from->year, from->month, from->day) - day;
+            if ((direction > 0 && inst.to < date_value) ||
+                (direction < 0 && inst.from > date_value)) {
+                continue;
+            }
+            const long gap = std::labs(offset);
             if (!best || gap < best_gap) {
                 best = &inst;
                 best_gap = gap;
@@ -607,7 +621,7 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
         const Entity* e = r.entity;
         std::string how = r.how;
         if (e->kind == EntityKind::event && e->series.empty() && !e->instances.empty()) {
-            if (const Entity* inst = nearest_instance(*e)) {
+            if (const Entity* inst = nearest_instance(*e, r.first)) {
                 e = inst;
                 how = "nearest-instance";
             }

@@ -465,4 +465,13 @@ BOOST_AUTO_TEST_CASE(capitals_in_possessives_and_names_stay_places) {
     BOOST_TEST(!has(run("Trains between Seoul, the capital, and Beijing run."), "country", "KR"));
 }
 
+BOOST_AUTO_TEST_CASE(upcoming_and_last_choose_the_instance_direction) {
+    // 2024-01-15 is nearer the 2023 summit, but "the upcoming" one is 2024's.
+    BOOST_TEST(has(run("Leaders prepare for the upcoming G20 summit.", on(2024, 1, 15)), "event",
+                   "g20-2024"));
+    BOOST_TEST(has(run("Leaders met at the G20 summit.", on(2024, 1, 15)), "event", "g20-2023"));
+    BOOST_TEST(
+        has(run("They recalled the last G20 summit.", on(2024, 10, 1)), "event", "g20-2023"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
