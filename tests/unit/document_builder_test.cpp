@@ -347,4 +347,23 @@ BOOST_AUTO_TEST_CASE(replace_by_id_term_keeps_one_document_per_id) {
     BOOST_TEST(db.get_termfreq(prefix("person") + "antony-blinken") == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(mentioned_dates_file_under_day_month_and_year) {
+    Article a;
+    a.id = "m1";
+    a.title = "Talks";
+    a.body = "The ministers met on Oct. 31, 2024. Their aides had met last month.";
+    a.published = "2024-11-01";
+    const BuiltDocument d = build(a);
+    for (const char* t : {"XMD20241031", "XMM202410", "XMY2024"})
+        BOOST_TEST(has_term(d.document, t), t);
+    const auto& f = sc::field("mentioned");
+    std::vector<std::string> values;
+    for (unsigned i = 0; i < f.slot_count; ++i) {
+        const std::string v = d.document.get_value(f.first_slot + i);
+        if (!v.empty()) values.push_back(v);
+    }
+    // The day, its month and its year, each once ("last month" is the same October).
+    BOOST_TEST(values == (std::vector<std::string>{"2024", "2024-10", "2024-10-31"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
