@@ -67,8 +67,21 @@ int main(int argc, char** argv) {
         ->add_option("--facet,-f", search.facets,
                      "count values of FIELD[:N] over all matches; repeatable")
         ->allow_extra_args(false);
-    search_cmd->add_option("--format", search.format, "text, json, jsonl or ids")
-        ->check(CLI::IsMember({"text", "json", "jsonl", "ids"}));
+    search_cmd->add_option("--format", search.format, "text, json, jsonl, tsv, csv, trec or ids")
+        ->check(CLI::IsMember({"text", "json", "jsonl", "tsv", "csv", "trec", "ids"}));
+    search_cmd->add_option(
+        "--batch", search.batch,
+        "run one query per line of FILE (- for stdin), optionally qid<TAB>query");
+    search_cmd->add_option(
+        "--fields", search.fields,
+        "stored fields each hit carries, comma-separated (json, jsonl, tsv, csv)");
+    search_cmd->add_option(
+        "--now", search.now,
+        "the date relative ranges count from (default $ATTACHE_NOW, else today)");
+    search_cmd->add_option("--since", search.since,
+                           "only articles published on or after DATE (YYYY[-MM[-DD]] or relative)");
+    search_cmd->add_option("--run-tag", search.run_tag,
+                           "the tag column of --format trec (default attache)");
     search_cmd
         ->add_option("--kb", search.kb_files, "extra knowledge base file (JSON Lines); repeatable")
         ->allow_extra_args(false);

@@ -21,6 +21,11 @@ struct SearchOptions {
     bool exit_status = false;
     bool count_only = false;
     ColorMode color = ColorMode::automatic;
+    std::string batch;   // --batch FILE|-
+    std::string fields;  // --fields a,b,c
+    std::string now;     // --now YYYY-MM-DD
+    std::string since;   // --since DATE
+    std::string run_tag = "attache";
 };
 int run_search_command(const SearchOptions& options);
 

@@ -7,6 +7,7 @@
 #include "common/text.h"
 #include "schema/dates.h"
 #include "schema/fields.h"
+#include "searcher/relative_dates.h"
 
 namespace attache {
 
@@ -120,8 +121,8 @@ class KeywordFieldProcessor : public ReportingFieldProcessor {
 // partial date (a month only) are found by any range that holds the first day of that month.
 class DateFieldProcessor : public ReportingFieldProcessor {
   public:
-    explicit DateFieldProcessor(std::optional<std::string>& error)
-        : ReportingFieldProcessor(error) {}
+    DateFieldProcessor(std::optional<std::string>& error, const sc::PartialDate& now)
+        : ReportingFieldProcessor(error), now_(now) {}
 
   protected:
     Xapian::Query process(const std::string& raw) override {
@@ -130,24 +131,27 @@ class DateFieldProcessor : public ReportingFieldProcessor {
         const size_t dots = value.find("..");
         if (dots == std::string::npos) {
             return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, sc::kSlotPublished,
-                                 date_bound_value(value, false, context),
-                                 date_bound_value(value, true, context));
+                                 date_bound_value(value, false, context, now_),
+                                 date_bound_value(value, true, context, now_));
         }
         const std::string from = value.substr(0, dots), to = value.substr(dots + 2);
         if (from.empty() && to.empty()) throw QueryError("empty date range in '" + context + "'");
         if (from.empty()) {
             return Xapian::Query(Xapian::Query::OP_VALUE_LE, sc::kSlotPublished,
-                                 date_bound_value(to, true, context));
+                                 date_bound_value(to, true, context, now_));
         }
         if (to.empty()) {
             return Xapian::Query(Xapian::Query::OP_VALUE_GE, sc::kSlotPublished,
-                                 date_bound_value(from, false, context));
+                                 date_bound_value(from, false, context, now_));
         }
-        const std::string lo = date_bound_value(from, false, context),
-                          hi = date_bound_value(to, true, context);
+        const std::string lo = date_bound_value(from, false, context, now_),
+                          hi = date_bound_value(to, true, context, now_);
         if (lo > hi) throw QueryError("date range ends before it starts in '" + context + "'");
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, sc::kSlotPublished, lo, hi);
     }
+
+  private:
+    sc::PartialDate now_;
 };
 
 // mentioned:2024, mentioned:2024-10, mentioned:2024-10-31 match that day, month or year term;
@@ -156,16 +160,17 @@ class DateFieldProcessor : public ReportingFieldProcessor {
 // are read from the database, so a range costs one pass over the distinct mentioned dates.
 class MentionedFieldProcessor : public ReportingFieldProcessor {
   public:
-    MentionedFieldProcessor(std::optional<std::string>& error, const Xapian::Database& db)
-        : ReportingFieldProcessor(error), db_(db) {}
+    MentionedFieldProcessor(std::optional<std::string>& error, const Xapian::Database& db,
+                            const sc::PartialDate& now)
+        : ReportingFieldProcessor(error), db_(db), now_(now) {}
 
   protected:
     Xapian::Query process(const std::string& raw) override {
         const std::string value = trim(raw);
         const std::string context = "mentioned:" + value;
         const size_t dots = value.find("..");
-        if (dots == std::string::npos) {
-            date_bound_value(value, false, context);  // validates
+        if (dots == std::string::npos && !relative_range(value, now_)) {
+            date_bound_value(value, false, context, now_);  // validates
             std::string digits;
             for (char c : value) {
                 if (c != '-') digits += c;
@@ -175,10 +180,13 @@ class MentionedFieldProcessor : public ReportingFieldProcessor {
                                                                  : sc::kMentionedDayPrefix;
             return Xapian::Query(std::string(prefix) + digits);
         }
-        const std::string from = value.substr(0, dots), to = value.substr(dots + 2);
+        // A relative range ("last-month") is a range too.
+        const std::string from = dots == std::string::npos ? value : value.substr(0, dots);
+        const std::string to = dots == std::string::npos ? value : value.substr(dots + 2);
         if (from.empty() && to.empty()) throw QueryError("empty date range in '" + context + "'");
-        const std::string lo = from.empty() ? "00000101" : date_bound_value(from, false, context);
-        const std::string hi = to.empty() ? "99991231" : date_bound_value(to, true, context);
+        const std::string lo =
+            from.empty() ? "00000101" : date_bound_value(from, false, context, now_);
+        const std::string hi = to.empty() ? "99991231" : date_bound_value(to, true, context, now_);
         if (lo > hi) throw QueryError("date range ends before it starts in '" + context + "'");
         std::vector<std::string> terms;
         // Each term's own first and last day must lie inside [lo, hi].
@@ -204,6 +212,7 @@ class MentionedFieldProcessor : public ReportingFieldProcessor {
 
   private:
     Xapian::Database db_;
+    sc::PartialDate now_;
 };
 
 kb::EntityKind entity_kind_of(const sc::FieldSpec& f) {
@@ -217,11 +226,14 @@ kb::EntityKind entity_kind_of(const sc::FieldSpec& f) {
 
 }  // namespace
 
-std::string date_bound_value(const std::string& text, bool end, const std::string& context) {
+std::string date_bound_value(const std::string& text, bool end, const std::string& context,
+                             const sc::PartialDate& now) {
+    if (auto range = relative_range(text, now)) return end ? range->second : range->first;
     auto d = sc::parse_iso_partial(text);
     if (!d) {
         throw QueryError("invalid date '" + text + "' in '" + context +
-                         "' (use YYYY, YYYY-MM or YYYY-MM-DD, and A..B for a range)");
+                         "' (use YYYY, YYYY-MM, YYYY-MM-DD, A..B for a range, or today, "
+                         "last-7-days, this-month, last-year...: docs/query-language.md)");
     }
     if (end) {
         if (d->month == 0) d->month = 12;
@@ -293,7 +305,8 @@ void check_query_syntax(const std::string& q) {
     }
 }
 
-QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb) : stemmer_("english") {
+QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb, const sc::PartialDate& now)
+    : stemmer_("english") {
     qp_.set_database(db);
     qp_.set_stemmer(stemmer_);
     qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -320,13 +333,13 @@ QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb) : stemmer
                                        (new KeywordFieldProcessor(field_error_, f))->release());
                 break;
             case sc::FieldKind::date:
-                qp_.add_boolean_prefix(name, (new DateFieldProcessor(field_error_))->release(),
+                qp_.add_boolean_prefix(name, (new DateFieldProcessor(field_error_, now))->release(),
                                        &empty_grouping);
                 break;
             case sc::FieldKind::mentioned:
-                qp_.add_boolean_prefix(name,
-                                       (new MentionedFieldProcessor(field_error_, db))->release(),
-                                       &empty_grouping);
+                qp_.add_boolean_prefix(
+                    name, (new MentionedFieldProcessor(field_error_, db, now))->release(),
+                    &empty_grouping);
                 break;
             case sc::FieldKind::date_part:
                 break;  // facets only; date: covers queries

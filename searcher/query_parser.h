@@ -10,13 +10,15 @@
 #include <optional>
 #include <string>
 
+#include "schema/dates.h"
 #include "searcher/lazy_kb.h"
 
 namespace attache {
 
 class QueryParser {
   public:
-    QueryParser(const Xapian::Database& db, const LazyKb& kb);
+    // `now` is the day relative dates count from (today, last-7-days...).
+    QueryParser(const Xapian::Database& db, const LazyKb& kb, const schema::PartialDate& now);
     ~QueryParser();
     QueryParser(const QueryParser&) = delete;
     QueryParser& operator=(const QueryParser&) = delete;
@@ -37,8 +39,9 @@ class QueryParser {
 // silently repairs most mistakes, which hides them from the user). Throws QueryError.
 void check_query_syntax(const std::string& query);
 
-// Parses one date bound of date:, e.g. "2024", "2024-10", "2024-10-31"; `end` gives the last
-// day of the period. Returns "YYYYMMDD" or throws QueryError.
-std::string date_bound_value(const std::string& text, bool end, const std::string& context);
+// Parses one date bound of date:, e.g. "2024", "2024-10", "2024-10-31" or a relative range
+// ("last-month"); `end` gives the last day of the period. Returns "YYYYMMDD" or throws QueryError.
+std::string date_bound_value(const std::string& text, bool end, const std::string& context,
+                             const schema::PartialDate& now);
 
 }  // namespace attache

@@ -6,6 +6,7 @@
 #include "common/errors.h"
 #include "schema/fields.h"
 #include "searcher/query_parser.h"
+#include "searcher/relative_dates.h"
 
 namespace attache {
 
@@ -13,8 +14,15 @@ namespace sc = attache::schema;
 
 SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const SearchRequest& req) {
     const auto started = std::chrono::steady_clock::now();
-    QueryParser parser(db, kb);
-    const Xapian::Query query = parser.parse(req.query);
+    QueryParser parser(db, kb, req.now.known() ? req.now : resolve_now(""));
+    Xapian::Query query = parser.parse(req.query);
+    if (!req.since.empty()) {
+        const std::string from = date_bound_value(req.since, false, "--since " + req.since,
+                                                  req.now.known() ? req.now : resolve_now(""));
+        query =
+            Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, from));
+    }
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);

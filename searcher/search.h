@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "schema/dates.h"
 #include "schema/stored_article.h"
 #include "searcher/facets.h"
 #include "searcher/lazy_kb.h"
@@ -23,6 +24,8 @@ struct SearchRequest {
     SortOrder sort = SortOrder::relevance;
     std::vector<FacetRequest> facets;
     size_t snippet_bytes = 240;
+    schema::PartialDate now{};  // relative dates count from here; unset: the local date
+    std::string since;          // only articles published on or after this date (--since)
 };
 
 struct Hit {

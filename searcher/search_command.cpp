@@ -1,12 +1,18 @@
 #include <unistd.h>
 
+#include <fstream>
 #include <iostream>
 
 #include "common/errors.h"
 #include "schema/database.h"
+#include "searcher/batch.h"
 #include "searcher/commands.h"
+#include "searcher/formats/hit_fields.h"
 #include "searcher/formats/json_format.h"
+#include "searcher/formats/table_format.h"
 #include "searcher/formats/text_format.h"
+#include "searcher/formats/trec_format.h"
+#include "searcher/relative_dates.h"
 #include "searcher/search.h"
 
 namespace attache {
@@ -18,12 +24,54 @@ bool use_color(ColorMode mode) {
     return isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
-int run_search_command(const SearchOptions& opt) {
-    SearchRequest req;
-    for (const auto& w : opt.query_words) {
-        if (!req.query.empty()) req.query += ' ';
-        req.query += w;
+namespace {
+
+// Prints one search's result in the chosen format. `qid` is set in batch runs.
+class ResultPrinter {
+  public:
+    explicit ResultPrinter(const SearchOptions& opt) : opt_(opt) {
+        const bool table = opt.format == "tsv" || opt.format == "csv";
+        fields_ = !opt.fields.empty()
+                      ? formats::parse_hit_fields(opt.fields)
+                      : (table ? formats::default_table_fields() : formats::default_hit_fields());
     }
+
+    void print(const SearchResult& r, const std::string* qid) {
+        const std::string& f = opt_.format;
+        if (opt_.count_only && (f == "text" || f == "ids")) {
+            if (qid) std::cout << *qid << '\t';
+            std::cout << r.total << "\n";
+        } else if (f == "json") {
+            std::cout << formats::dump_pretty(formats::search_to_json(r, fields_, qid)) << "\n";
+        } else if (f == "jsonl") {
+            std::cout << formats::dump_compact(formats::search_to_json(r, fields_, qid)) << "\n";
+        } else if (f == "ids") {
+            for (const auto& h : r.hits)
+                std::cout << (qid ? *qid + "\t" : "") << h.article.id << "\n";
+        } else if (f == "trec") {
+            formats::write_trec(std::cout, r, qid ? *qid : "1", opt_.run_tag);
+        } else if (f == "tsv" || f == "csv") {
+            const auto kind = f == "csv" ? formats::TableKind::csv : formats::TableKind::tsv;
+            if (!header_written_)
+                formats::write_table_header(std::cout, kind, fields_, qid != nullptr);
+            header_written_ = true;
+            formats::write_table_rows(std::cout, kind, r, fields_, qid);
+        } else {
+            if (qid) std::cout << (first_ ? "" : "\n") << "## " << *qid << ": " << r.query << "\n";
+            formats::write_search_text(std::cout, r, formats::TextStyle{use_color(opt_.color)});
+        }
+        first_ = false;
+    }
+
+  private:
+    const SearchOptions& opt_;
+    std::vector<std::string> fields_;
+    bool header_written_ = false;
+    bool first_ = true;
+};
+
+SearchRequest base_request(const SearchOptions& opt) {
+    SearchRequest req;
     req.limit = opt.count_only ? 0 : opt.limit;
     req.offset = opt.offset;
     if (opt.sort == "newest") {
@@ -32,23 +80,72 @@ int run_search_command(const SearchOptions& opt) {
         req.sort = SortOrder::oldest;
     }
     for (const auto& f : opt.facets) req.facets.push_back(parse_facet_request(f));
+    req.now = resolve_now(opt.now);
+    if (!opt.since.empty()) {
+        // --since is "published on or after": the same filter as date:SINCE.. on every query.
+        req.since = opt.since;
+    }
+    return req;
+}
+
+int run_batch(const SearchOptions& opt, const SearchRequest& base, const Xapian::Database& db,
+              const LazyKb& kb) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    const std::string name = opt.batch == "-" ? "<stdin>" : opt.batch;
+    if (opt.batch != "-") {
+        file.open(opt.batch);
+        if (!file) throw UsageError("--batch " + opt.batch + ": cannot open for reading");
+        in = &file;
+    }
+    ResultPrinter printer(opt);
+    BatchReader reader(*in);
+    BatchQuery q;
+    size_t failed = 0, matched = 0, run = 0;
+    while (reader.next(q)) {
+        SearchRequest req = base;
+        req.query = q.query;
+        ++run;
+        try {
+            const SearchResult r = run_search(db, kb, req);
+            if (r.total) ++matched;
+            printer.print(r, &q.qid);
+        } catch (const QueryError& e) {
+            // A bad query is reported with its line; the run goes on.
+            std::cout.flush();
+            std::cerr << format_error_line(name + ":" + std::to_string(q.line) + ": " + e.what())
+                      << "\n";
+            ++failed;
+        }
+    }
+    std::cout.flush();
+    if (failed) return static_cast<int>(ExitCode::usage);
+    if (opt.exit_status && matched == 0) return static_cast<int>(ExitCode::no_match);
+    (void)run;
+    return 0;
+}
+
+}  // namespace
+
+int run_search_command(const SearchOptions& opt) {
+    if (!opt.batch.empty() && !opt.query_words.empty()) {
+        throw UsageError("give either a QUERY or --batch, not both");
+    }
+    if (opt.limit > 100000) throw UsageError("--limit must be between 0 and 100000");
+    SearchRequest req = base_request(opt);
+    ResultPrinter printer(opt);  // validates --fields before the database is opened
 
     const Xapian::Database db = schema::open_for_reading(opt.db);
     const LazyKb kb(opt.kb_files);
     if (!opt.kb_files.empty()) kb.get();  // a bad --kb file is an error even if no field needs it
-    const SearchResult result = run_search(db, kb, req);
+    if (!opt.batch.empty()) return run_batch(opt, req, db, kb);
 
-    if (opt.count_only && opt.format == "text") {
-        std::cout << result.total << "\n";
-    } else if (opt.format == "json") {
-        std::cout << formats::dump_pretty(formats::search_to_json(result)) << "\n";
-    } else if (opt.format == "jsonl") {
-        std::cout << formats::dump_compact(formats::search_to_json(result)) << "\n";
-    } else if (opt.format == "ids") {
-        for (const auto& h : result.hits) std::cout << h.article.id << "\n";
-    } else {
-        formats::write_search_text(std::cout, result, formats::TextStyle{use_color(opt.color)});
+    for (const auto& w : opt.query_words) {
+        if (!req.query.empty()) req.query += ' ';
+        req.query += w;
     }
+    const SearchResult result = run_search(db, kb, req);
+    printer.print(result, nullptr);
     std::cout.flush();
     if (opt.exit_status && result.total == 0) return static_cast<int>(ExitCode::no_match);
     return 0;

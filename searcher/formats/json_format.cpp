@@ -2,24 +2,40 @@
 
 #include <cmath>
 
+#include "searcher/formats/hit_fields.h"
+
 namespace attache::formats {
 
 using json = nlohmann::ordered_json;
 
-json search_to_json(const SearchResult& r) {
+namespace {
+
+json hit_field_json(const Hit& h, const std::string& field) {
+    const auto& a = h.article;
+    if (field == "rank") return h.rank;
+    if (field == "id") return a.id;
+    if (field == "score") return h.score;
+    if (field == "title") return a.title;
+    if (field == "url") return a.url;
+    if (field == "published") return a.published;
+    if (field == "source") return a.source;
+    if (field == "lang") return a.lang;
+    if (field == "author") return a.author;
+    if (field == "snippet") return h.snippet;
+    if (field == "body") return a.body;
+    if (field == "entities") return schema::entities_to_json(a, false);
+    return nullptr;
+}
+
+}  // namespace
+
+json search_to_json(const SearchResult& r, const std::vector<std::string>& fields,
+                    const std::string* qid) {
     json hits = json::array();
     for (const auto& h : r.hits) {
-        const auto& a = h.article;
-        json entities = schema::entities_to_json(a, false);
-        hits.push_back({{"rank", h.rank},
-                        {"id", a.id},
-                        {"score", h.score},
-                        {"title", a.title},
-                        {"url", a.url},
-                        {"published", a.published},
-                        {"source", a.source},
-                        {"snippet", h.snippet},
-                        {"entities", std::move(entities)}});
+        json hit = json::object();
+        for (const auto& f : fields) hit[f] = hit_field_json(h, f);
+        hits.push_back(std::move(hit));
     }
     json facets = json::object();
     json overflow = json::object();
@@ -34,13 +50,16 @@ json search_to_json(const SearchResult& r) {
         facets[f.field] = std::move(values);
         if (f.overflowed) overflow[f.field] = f.overflowed;
     }
-    json out = {{"query", r.query},
-                {"total", r.total},
-                {"offset", r.offset},
-                {"limit", r.limit},
-                {"took_ms", std::round(r.took_ms * 1000.0) / 1000.0},
-                {"hits", std::move(hits)},
-                {"facets", std::move(facets)}};
+    json out = json::object();
+    if (qid) out["qid"] = *qid;
+    json rest = {{"query", r.query},
+                 {"total", r.total},
+                 {"offset", r.offset},
+                 {"limit", r.limit},
+                 {"took_ms", std::round(r.took_ms * 1000.0) / 1000.0},
+                 {"hits", std::move(hits)},
+                 {"facets", std::move(facets)}};
+    for (auto& [key, value] : rest.items()) out[key] = std::move(value);
     // Only present when a facet's counts may be low (docs/output.md).
     if (!overflow.empty()) out["facet_overflow"] = std::move(overflow);
     return out;

@@ -6,11 +6,16 @@
 #include <ostream>
 
 #include "schema/stored_article.h"
+#include "searcher/formats/hit_fields.h"
 #include "searcher/search.h"
 
 namespace attache::formats {
 
-nlohmann::ordered_json search_to_json(const SearchResult& result);
+// `fields`: what each hit carries (--fields; default_hit_fields() is the design's set). `qid`:
+// the batch query id, written first when given.
+nlohmann::ordered_json search_to_json(const SearchResult& result,
+                                      const std::vector<std::string>& fields = default_hit_fields(),
+                                      const std::string* qid = nullptr);
 nlohmann::ordered_json article_to_json(const schema::StoredArticle& article);
 
 // Compact one-line JSON, invalid UTF-8 replaced rather than thrown on.

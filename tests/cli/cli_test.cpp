@@ -560,6 +560,151 @@ BOOST_AUTO_TEST_CASE(delete_removes_by_id) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(scripted_runs)
+
+BOOST_AUTO_TEST_CASE(batch_runs_every_line_and_reports_bad_ones) {
+    TempDir dir;
+    const std::string batch = dir / "queries.txt";
+    std::ofstream(batch) << "# monitoring queries\n"
+                         << "kr-us\tperson:Blinken country:KR\n"
+                         << "\n"
+                         << "bad\tpersn:blinken\n"
+                         << "sanctions NOT Russia\n";
+    const auto r = run_attache(
+        {"search", "--db", corpus().db, "--batch", batch, "--format", "jsonl", "--limit", "3"});
+    BOOST_TEST(r.exit_code == 2);  // one query failed; the others ran
+    check_one_line_error(r, "queries.txt:4: unknown field 'persn:'");
+    std::istringstream lines(r.out);
+    std::vector<json> results;
+    for (std::string line; std::getline(lines, line);) results.push_back(json::parse(line));
+    BOOST_REQUIRE_EQUAL(results.size(), 2u);
+    BOOST_TEST(results[0].begin().key() == "qid");
+    BOOST_TEST(results[0]["qid"] == "kr-us");
+    BOOST_TEST(results[0]["total"].get<size_t>() ==
+               count(corpus().db, "person:Blinken country:KR"));
+    BOOST_TEST(results[1]["qid"] == "5");  // no qid: the line number
+    BOOST_TEST(results[1]["total"].get<size_t>() == count(corpus().db, "sanctions NOT Russia"));
+    // Standard input works too, and a clean batch exits 0.
+    const auto ok =
+        run_attache({"search", "--db", corpus().db, "--batch", "-", "--count"}, "Blinken\nNATO\n");
+    BOOST_TEST(ok.exit_code == 0);
+    BOOST_TEST(ok.out == "1\t" + std::to_string(count(corpus().db, "Blinken")) + "\n2\t" +
+                             std::to_string(count(corpus().db, "NATO")) + "\n");
+    const auto missing = run_attache({"search", "--db", corpus().db, "--batch", dir / "nope.txt"});
+    BOOST_TEST(missing.exit_code == 2);
+    check_one_line_error(missing, "--batch " + (dir / "nope.txt") + ": cannot open for reading");
+}
+
+BOOST_AUTO_TEST_CASE(trec_output_is_one_line_per_hit) {
+    const auto r = run_attache({"search", "--db", corpus().db, "--batch", "-", "--format", "trec",
+                                "--limit", "5", "--run-tag", "mytag"},
+                               "q1\tBlinken\nq2\tNATO summit\n");
+    BOOST_TEST(r.exit_code == 0, r.err);
+    std::istringstream lines(r.out);
+    std::map<std::string, size_t> per_qid;
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream cols(line);
+        std::string qid, q0, docid, rank, score, tag, extra;
+        cols >> qid >> q0 >> docid >> rank >> score >> tag;
+        BOOST_TEST(!(cols >> extra), line);
+        BOOST_TEST(q0 == "Q0");
+        BOOST_TEST(tag == "mytag");
+        BOOST_TEST(std::stoul(rank) == ++per_qid[qid], line);
+        BOOST_TEST(std::stod(score) > 0.0);
+        BOOST_TEST(docid.rfind("att-", 0) == 0u);
+    }
+    BOOST_TEST(per_qid["q1"] == 5u);
+    BOOST_TEST(per_qid["q2"] == std::min<size_t>(5, count(corpus().db, "NATO summit")));
+}
+
+BOOST_AUTO_TEST_CASE(csv_and_tsv_have_a_header_and_quote_properly) {
+    const auto csv = run_attache({"search", "--db", corpus().db, "--format", "csv", "--limit", "50",
+                                  "--fields", "id,title,published", "Blinken"});
+    BOOST_TEST(csv.exit_code == 0, csv.err);
+    BOOST_TEST(csv.out.rfind("id,title,published\r\n", 0) == 0u);
+    // A title with a comma is quoted; parse the CSV back and compare with the JSON.
+    const json j = search_json(corpus().db, {"--limit", "50", "Blinken"});
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string cell;
+    bool quoted = false;
+    for (size_t i = 0; i < csv.out.size(); ++i) {
+        const char c = csv.out[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < csv.out.size() && csv.out[i + 1] == '"') {
+                cell += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            row.push_back(cell);
+            cell.clear();
+        } else if (c == '\r') {
+        } else if (c == '\n') {
+            row.push_back(cell);
+            rows.push_back(row);
+            row.clear();
+            cell.clear();
+        } else {
+            cell += c;
+        }
+    }
+    BOOST_REQUIRE_EQUAL(rows.size(), j["hits"].size() + 1);
+    bool saw_comma = false;
+    for (size_t i = 0; i < j["hits"].size(); ++i) {
+        BOOST_TEST(rows[i + 1].size() == 3u);
+        BOOST_TEST(rows[i + 1][0] == j["hits"][i]["id"].get<std::string>());
+        BOOST_TEST(rows[i + 1][1] == j["hits"][i]["title"].get<std::string>());
+        saw_comma = saw_comma || rows[i + 1][1].find(',') != std::string::npos;
+    }
+    BOOST_TEST(saw_comma);
+    const auto tsv =
+        run_attache({"search", "--db", corpus().db, "--format", "tsv", "--limit", "3", "Blinken"});
+    std::istringstream lines(tsv.out);
+    std::string header;
+    std::getline(lines, header);
+    BOOST_TEST(header == "rank\tid\tscore\tpublished\tsource\ttitle\turl");
+    for (std::string line; std::getline(lines, line);)
+        BOOST_TEST(std::count(line.begin(), line.end(), '\t') == 6);
+    const auto bad = run_attache({"search", "--db", corpus().db, "--fields", "id,colour", "x"});
+    BOOST_TEST(bad.exit_code == 2);
+    check_one_line_error(bad, "--fields: no field 'colour'");
+}
+
+BOOST_AUTO_TEST_CASE(fields_choose_what_json_hits_carry) {
+    const json j = search_json(corpus().db, {"--fields", "id,body", "--limit", "2", "Blinken"});
+    for (const auto& hit : j["hits"]) {
+        BOOST_TEST(hit.size() == 2u);
+        BOOST_TEST(hit.contains("body"));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(relative_dates_follow_the_pinned_clock) {
+    const std::string db = corpus().db;
+    const auto pinned =
+        run_attache({"search", "--db", db, "--now", "2025-11-30", "--count", "date:last-month"});
+    BOOST_TEST(pinned.exit_code == 0);
+    BOOST_TEST(std::stoul(pinned.out) == count(db, "date:2025-10"));
+    const auto env = run_attache({"search", "--db", db, "--count", "date:this-year"}, "",
+                                 {{"ATTACHE_NOW", "2023-06-01"}});
+    BOOST_TEST(std::stoul(env.out) == count(db, "date:2023"));
+    const auto since = run_attache({"search", "--db", db, "--count", "--since", "2025-06", "NATO"});
+    BOOST_TEST(std::stoul(since.out) == count(db, "NATO date:2025-06.."));
+    const auto bad_now = run_attache({"search", "--db", db, "--now", "soon", "x"});
+    BOOST_TEST(bad_now.exit_code == 2);
+    check_one_line_error(bad_now, "--now must be a date YYYY-MM-DD, not 'soon'");
+    const auto bad_limit = run_attache({"search", "--db", db, "--limit", "1000000", "x"});
+    BOOST_TEST(bad_limit.exit_code == 2);
+    check_one_line_error(bad_limit, "--limit must be between 0 and 100000");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(extracting)
 
 BOOST_AUTO_TEST_CASE(extract_shows_mentions_with_offsets) {

@@ -33,7 +33,7 @@ struct Fixture {
     LazyKb kb;
     Fixture() : kb({kb_file}) { std::ofstream(kb_file) << kPeople; }
     std::string parse(const std::string& q) {
-        QueryParser parser(db, kb);
+        QueryParser parser(db, kb, attache::schema::PartialDate{2024, 11, 1});
         return parser.parse(q).get_description();
     }
     std::string error_of(const std::string& q) {
@@ -110,9 +110,10 @@ BOOST_AUTO_TEST_CASE(errors_point_at_the_problem) {
     BOOST_TEST(error_of("person:blinkn") ==
                "unknown person 'blinkn' in person:blinkn (did you mean 'Antony Blinken'?)");
     BOOST_TEST(contains(error_of("country:Narnia"), "unknown country 'Narnia' in country:Narnia"));
-    BOOST_TEST(error_of("date:2024-13") ==
-               "invalid date '2024-13' in 'date:2024-13' (use YYYY, YYYY-MM or YYYY-MM-DD, and "
-               "A..B for a range)");
+    BOOST_TEST(
+        error_of("date:2024-13") ==
+        "invalid date '2024-13' in 'date:2024-13' (use YYYY, YYYY-MM, YYYY-MM-DD, A..B for a "
+        "range, or today, last-7-days, this-month, last-year...: docs/query-language.md)");
     BOOST_TEST(error_of("date:..") == "empty date range in 'date:..'");
     BOOST_TEST(error_of("\"open phrase") == "unterminated quote at column 1 of the query");
     BOOST_TEST(error_of("a (b OR c") == "unmatched '(' at column 3 of the query");
@@ -155,6 +156,22 @@ BOOST_AUTO_TEST_CASE(mentioned_dates_match_terms_of_their_granularity) {
     BOOST_TEST(!contains(parse("mentioned:1990..1991"), "XM"));  // no such terms: nothing
     BOOST_TEST(
         contains(error_of("mentioned:2024-13"), "invalid date '2024-13' in 'mentioned:2024-13'"));
+}
+
+BOOST_AUTO_TEST_CASE(relative_dates_count_from_the_pinned_clock) {
+    // The fixture's clock is Friday 2024-11-01.
+    BOOST_TEST(contains(parse("date:today"), "VALUE_RANGE 0 20241101 20241101"));
+    BOOST_TEST(contains(parse("date:yesterday"), "VALUE_RANGE 0 20241031 20241031"));
+    BOOST_TEST(contains(parse("date:last-7-days"), "VALUE_RANGE 0 20241026 20241101"));
+    BOOST_TEST(contains(parse("date:this-week"), "VALUE_RANGE 0 20241028 20241103"));
+    BOOST_TEST(contains(parse("date:last-week"), "VALUE_RANGE 0 20241021 20241027"));
+    BOOST_TEST(contains(parse("date:this-month"), "VALUE_RANGE 0 20241101 20241130"));
+    BOOST_TEST(contains(parse("date:last-month"), "VALUE_RANGE 0 20241001 20241031"));
+    BOOST_TEST(contains(parse("date:last-2-months"), "VALUE_RANGE 0 20240902 20241101"));
+    BOOST_TEST(contains(parse("date:this-year"), "VALUE_RANGE 0 20240101 20241231"));
+    BOOST_TEST(contains(parse("date:last-year"), "VALUE_RANGE 0 20230101 20231231"));
+    BOOST_TEST(contains(parse("date:2024-10..today"), "VALUE_RANGE 0 20241001 20241101"));
+    BOOST_TEST(contains(error_of("date:last-0-days"), "invalid date 'last-0-days'"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
