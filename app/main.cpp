@@ -82,6 +82,9 @@ int main(int argc, char** argv) {
                            "only articles published on or after DATE (YYYY[-MM[-DD]] or relative)");
     search_cmd->add_option("--run-tag", search.run_tag,
                            "the tag column of --format trec (default attache)");
+    search_cmd->add_flag(
+        "--no-expand", search.no_expand,
+        "do not let entity names in free text also match their entity (DPRK -> North Korea)");
     search_cmd
         ->add_option("--kb", search.kb_files, "extra knowledge base file (JSON Lines); repeatable")
         ->allow_extra_args(false);

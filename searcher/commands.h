@@ -26,6 +26,7 @@ struct SearchOptions {
     std::string now;     // --now YYYY-MM-DD
     std::string since;   // --since DATE
     std::string run_tag = "attache";
+    bool no_expand = false;
 };
 int run_search_command(const SearchOptions& options);
 

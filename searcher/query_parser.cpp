@@ -349,9 +349,10 @@ QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb, const sc:
 
 QueryParser::~QueryParser() = default;
 
-Xapian::Query QueryParser::parse(const std::string& query) {
-    if (trim(query).empty()) return Xapian::Query::MatchAll;
-    check_query_syntax(query);
+Xapian::Query QueryParser::parse(const std::string& typed, const std::string* expanded) {
+    if (trim(typed).empty()) return Xapian::Query::MatchAll;
+    check_query_syntax(typed);
+    const std::string& query = expanded ? *expanded : typed;
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;
     field_error_.reset();

@@ -24,7 +24,9 @@ class QueryParser {
     QueryParser& operator=(const QueryParser&) = delete;
 
     // An empty or all-blank query matches every article.
-    Xapian::Query parse(const std::string& query);
+    // `expanded` is what Xapian parses (see entity_expansion.h); syntax errors are reported
+    // against `query`, the text the user typed, so that columns point at their text.
+    Xapian::Query parse(const std::string& query, const std::string* expanded = nullptr);
 
     // The stemmer used for the query, needed again to highlight snippets.
     const Xapian::Stem& stemmer() const { return stemmer_; }

@@ -4,7 +4,9 @@
 #include <cmath>
 
 #include "common/errors.h"
+#include "common/text.h"
 #include "schema/fields.h"
+#include "searcher/entity_expansion.h"
 #include "searcher/query_parser.h"
 #include "searcher/relative_dates.h"
 
@@ -15,7 +17,12 @@ namespace sc = attache::schema;
 SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const SearchRequest& req) {
     const auto started = std::chrono::steady_clock::now();
     QueryParser parser(db, kb, req.now.known() ? req.now : resolve_now(""));
-    Xapian::Query query = parser.parse(req.query);
+    std::string expanded;
+    if (req.expand_entities && !trim(req.query).empty()) {
+        check_query_syntax(req.query);  // before expansion, so that errors point at the typed text
+        expanded = expand_entities(req.query, kb.get());
+    }
+    Xapian::Query query = parser.parse(req.query, expanded.empty() ? nullptr : &expanded);
     if (!req.since.empty()) {
         const std::string from = date_bound_value(req.since, false, "--since " + req.since,
                                                   req.now.known() ? req.now : resolve_now(""));

@@ -24,8 +24,9 @@ struct SearchRequest {
     SortOrder sort = SortOrder::relevance;
     std::vector<FacetRequest> facets;
     size_t snippet_bytes = 240;
-    schema::PartialDate now{};  // relative dates count from here; unset: the local date
-    std::string since;          // only articles published on or after this date (--since)
+    schema::PartialDate now{};    // relative dates count from here; unset: the local date
+    std::string since;            // only articles published on or after this date (--since)
+    bool expand_entities = true;  // free-text entity names also match their entity (--no-expand)
 };
 
 struct Hit {

@@ -81,6 +81,7 @@ SearchRequest base_request(const SearchOptions& opt) {
     }
     for (const auto& f : opt.facets) req.facets.push_back(parse_facet_request(f));
     req.now = resolve_now(opt.now);
+    req.expand_entities = !opt.no_expand;
     if (!opt.since.empty()) {
         // --since is "published on or after": the same filter as date:SINCE.. on every query.
         req.since = opt.since;

@@ -448,6 +448,18 @@ BOOST_AUTO_TEST_CASE(query_language_basics) {
     BOOST_TEST(count(db, "org:NATO") > 0u);
 }
 
+BOOST_AUTO_TEST_CASE(entity_names_in_free_text_find_their_entity) {
+    const std::string db = corpus().db;
+    // DPRK is written out as "North Korea" in most articles: expansion finds them too.
+    BOOST_TEST(count(db, "DPRK") == count(db, "DPRK OR country:KP"));
+    BOOST_TEST(count(db, "DPRK") > count(db, "\"DPRK\""));
+    const auto plain = run_attache({"search", "--db", db, "--count", "--no-expand", "DPRK"});
+    BOOST_TEST(std::stoul(plain.out) == count(db, "\"DPRK\""));
+    // Errors still point at the text the user typed.
+    const auto bad = run_attache({"search", "--db", db, "Blinken persn:x"});
+    check_one_line_error(bad, "unknown field 'persn:' at column 9");
+}
+
 BOOST_AUTO_TEST_CASE(bad_queries_get_one_line_and_exit_2) {
     const std::string db = corpus().db;
     struct Case {

@@ -1,0 +1,18 @@
+// Entity expansion of free text: a plain word or run of words in the query that names a KB
+// entity also matches the entity's facet term, so "DPRK" finds articles that only say "North
+// Korea", and "Blinken" finds one that only says "the U.S. Secretary of State" in 2023 (the
+// indexer resolved the title to him). "DPRK sanctions" becomes
+// "(DPRK OR country:KP) sanctions". Words inside quotes, after a field, with + or -, or next
+// to NEAR/ADJ are left alone; acronyms expand only when typed in capitals ("US", not "us").
+// --no-expand turns it off.
+#pragma once
+
+#include <string>
+
+#include "kb/knowledge_base.h"
+
+namespace attache {
+
+std::string expand_entities(const std::string& query, const kb::KnowledgeBase& kb);
+
+}  // namespace attache
