@@ -9,6 +9,7 @@
 #include "searcher/entity_expansion.h"
 #include "searcher/query_parser.h"
 #include "searcher/relative_dates.h"
+#include "searcher/spelling.h"
 
 namespace attache {
 
@@ -81,6 +82,9 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
             result.hits.clear();
         }
     }
+    // Only worth the term-list walk when a word may be misspelt: nothing matched at all.
+    if (result.total == 0 && !trim(req.query).empty())
+        result.suggestion = suggest_spelling(db, req.query);
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();

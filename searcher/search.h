@@ -43,6 +43,7 @@ struct SearchResult {
     double took_ms = 0;
     std::vector<Hit> hits;
     std::vector<FacetResult> facets;
+    std::string suggestion;  // "did you mean" query when a word matched nothing, else empty
 };
 
 SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const SearchRequest& request);

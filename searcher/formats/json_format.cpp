@@ -60,6 +60,7 @@ json search_to_json(const SearchResult& r, const std::vector<std::string>& field
                  {"hits", std::move(hits)},
                  {"facets", std::move(facets)}};
     for (auto& [key, value] : rest.items()) out[key] = std::move(value);
+    if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
     // Only present when a facet's counts may be low (docs/output.md).
     if (!overflow.empty()) out["facet_overflow"] = std::move(overflow);
     return out;

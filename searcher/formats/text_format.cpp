@@ -71,6 +71,7 @@ void write_search_text(std::ostream& out, const SearchResult& r, const TextStyle
     std::snprintf(took, sizeof took, "%.1f ms", r.took_ms);
     if (r.total == 0) {
         out << "No articles match (" << took << ")\n";
+        if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "\n";
     } else if (r.hits.empty()) {
         out << r.total << (r.total == 1 ? " article matches" : " articles match")
             << "; none at offset " << r.offset << " (" << took << ")\n";

@@ -460,6 +460,17 @@ BOOST_AUTO_TEST_CASE(entity_names_in_free_text_find_their_entity) {
     check_one_line_error(bad, "unknown field 'persn:' at column 9");
 }
 
+BOOST_AUTO_TEST_CASE(misspelt_words_get_a_suggestion) {
+    const json j = search_json(corpus().db, {"sanctoins against Rusia"});
+    BOOST_TEST(j["total"] == 0);
+    BOOST_TEST(j["suggestion"] == "sanctions against Russia");
+    BOOST_TEST(count(corpus().db, j["suggestion"].get<std::string>()) > 0u);
+    const auto text = run_attache({"search", "--db", corpus().db, "nucleer deterence"});
+    BOOST_TEST(text.out.find("Did you mean: nuclear deterrence\n") != std::string::npos, text.out);
+    // A query that matches carries no suggestion.
+    BOOST_TEST(!search_json(corpus().db, {"sanctions"}).contains("suggestion"));
+}
+
 BOOST_AUTO_TEST_CASE(bad_queries_get_one_line_and_exit_2) {
     const std::string db = corpus().db;
     struct Case {

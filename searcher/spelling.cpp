@@ -1,0 +1,96 @@
+#include "searcher/spelling.h"
+
+#include <vector>
+
+#include "common/text.h"
+
+namespace attache {
+
+namespace {
+
+bool is_plain_word(const std::string& w) {
+    if (w.size() < 3) return false;
+    for (char c : w) {
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
+    static const char* const kOperators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    for (const char* op : kOperators) {
+        if (w == op) return false;
+    }
+    return true;
+}
+
+// The most frequent indexed word within distance 1 (short words) or 2 of `word`.
+std::string closest_term(const Xapian::Database& db, const std::string& word) {
+    const size_t limit = word.size() <= 5 ? 1 : 2;
+    std::string best;
+    Xapian::doccount best_freq = 0;
+    size_t best_distance = limit + 1;
+    const std::string prefix = word.substr(0, 1);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string term = *it;
+        // Unprefixed, unstemmed words only: prefixed terms start with a capital letter.
+        if (term.size() + limit < word.size() || term.size() > word.size() + limit) continue;
+        const size_t d = edit_distance(word, term);
+        if (d == 0 || d > limit) continue;
+        const Xapian::doccount freq = it.get_termfreq();
+        if (d < best_distance || (d == best_distance && freq > best_freq)) {
+            best = term;
+            best_freq = freq;
+            best_distance = d;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+std::string suggest_spelling(const Xapian::Database& db, const std::string& query) {
+    std::string out;
+    bool changed = false;
+    size_t i = 0;
+    bool in_quotes = false;
+    while (i < query.size()) {
+        const char c = query[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            if (c == '"') in_quotes = !in_quotes;
+            out += c;
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < query.size() &&
+               ((query[j] >= 'a' && query[j] <= 'z') || (query[j] >= 'A' && query[j] <= 'Z')))
+            ++j;
+        const std::string word = query.substr(i, j - i);
+        const bool field_name = j < query.size() && query[j] == ':';
+        const bool field_value = i > 0 && query[i - 1] == ':';
+        const bool wildcard = j < query.size() && query[j] == '*';
+        const std::string lower = ascii_lower(word);
+        if (!field_name && !field_value && !wildcard && is_plain_word(word) &&
+            !db.term_exists(lower)) {
+            const std::string fix = closest_term(db, lower);
+            if (!fix.empty()) {
+                // Keep the user's capitals: "Rusia" -> "Russia", "RUSIA" -> "RUSSIA".
+                std::string cased = fix;
+                const bool all_caps =
+                    word.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos;
+                for (size_t k = 0; k < cased.size(); ++k) {
+                    if ((all_caps || k == 0) && word[0] >= 'A' && word[0] <= 'Z' &&
+                        cased[k] >= 'a' && cased[k] <= 'z') {
+                        cased[k] = static_cast<char>(cased[k] - 'a' + 'A');
+                    }
+                }
+                out += cased;
+                changed = true;
+                i = j;
+                continue;
+            }
+        }
+        out += word;
+        i = j;
+    }
+    return changed ? out : "";
+}
+
+}  // namespace attache
