@@ -72,6 +72,9 @@ void write_search_text(std::ostream& out, const SearchResult& r, const TextStyle
     if (r.total == 0) {
         out << "No articles match (" << took << ")\n";
         if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "\n";
+    } else if (r.hits.empty() && r.limit == 0) {
+        out << r.total << (r.total == 1 ? " article matches" : " articles match") << " (" << took
+            << ")\n";
     } else if (r.hits.empty()) {
         out << r.total << (r.total == 1 ? " article matches" : " articles match")
             << "; none at offset " << r.offset << " (" << took << ")\n";
@@ -105,9 +108,22 @@ void write_search_text(std::ostream& out, const SearchResult& r, const TextStyle
             width = std::max(width, label.size());
             labels.push_back(std::move(label));
         }
+        // Date histograms get a bar per value on a terminal.
+        const bool histogram = st.color && (f.field == "year" || f.field == "month" ||
+                                            f.field == "day" || f.field == "mentioned");
+        Xapian::doccount most = 1;
+        for (const auto& v : f.values) most = std::max(most, v.count);
         for (size_t i = 0; i < f.values.size(); ++i) {
-            out << "  " << labels[i] << std::string(width - labels[i].size() + 2, ' ')
-                << f.values[i].count << "\n";
+            out << "  " << labels[i] << std::string(width - labels[i].size() + 2, ' ');
+            if (histogram) {
+                const std::string count = std::to_string(f.values[i].count);
+                out << std::string(6 > count.size() ? 6 - count.size() : 0, ' ') << count << " ";
+                const size_t bar = (f.values[i].count * 40 + most - 1) / most;
+                for (size_t b = 0; b < bar; ++b) out << "\u2588";
+                out << "\n";
+            } else {
+                out << f.values[i].count << "\n";
+            }
         }
     }
 }

@@ -522,6 +522,15 @@ BOOST_AUTO_TEST_CASE(exit_status_and_text_output) {
                text.out);
     const auto color = run_attache({"search", "--db", db, "--color", "always", "Blinken"});
     BOOST_TEST(color.out.find("\033[1;33mBlinken\033[0m") != std::string::npos);
+    // Date facets are bar charts on a terminal (here forced with --color always), plain otherwise.
+    const auto bars = run_attache(
+        {"search", "--db", db, "--color", "always", "--limit", "0", "--facet", "year", ""});
+    BOOST_TEST(bars.out.find("\u2588") != std::string::npos, bars.out);
+    const auto plain = run_attache({"search", "--db", db, "--limit", "0", "--facet", "year", ""});
+    BOOST_TEST(plain.out.find("\u2588") == std::string::npos);
+    BOOST_TEST(plain.out.rfind(std::to_string(corpus().articles) + " articles match (", 0) == 0u,
+               plain.out);
+    BOOST_TEST(plain.out.find("\nyear\n  2022  ") != std::string::npos, plain.out);
     const auto ids =
         run_attache({"search", "--db", db, "--format", "ids", "--limit", "3", "Blinken"});
     BOOST_TEST(std::count(ids.out.begin(), ids.out.end(), '\n') == 3);
