@@ -737,6 +737,132 @@ BOOST_AUTO_TEST_CASE(relative_dates_follow_the_pinned_clock) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(operators)
+
+// Each operator and field against a fixture whose exact answers are known by construction.
+BOOST_AUTO_TEST_CASE(each_operator_and_field_matches_exactly_these_ids) {
+    TempDir dir;
+    const std::string db = dir / "ops.db";
+    BOOST_TEST_REQUIRE(run_attache({"index", "--db", db,
+                                    std::string(ATTACHE_TEST_DATA) + "/jsonl/operators.jsonl"})
+                           .exit_code == 0);
+    auto ids = [&](const std::string& query) {
+        // "--" ends the flags, so that a query starting with "-" is a query.
+        const auto r = run_attache({"search", "--db", db, "--format", "ids", "--limit", "100",
+                                    "--no-expand", "--", query});
+        BOOST_TEST(r.exit_code == 0, query << ": " << r.err);
+        std::set<std::string> out;
+        std::istringstream lines(r.out);
+        for (std::string line; std::getline(lines, line);) out.insert(line);
+        return out;
+    };
+    using Set = std::set<std::string>;
+    const std::vector<std::pair<std::string, Set>> cases = {
+        {"apple banana", {"f01", "f02"}},
+        {"apple AND banana", {"f01", "f02"}},
+        {"apple OR dates", {"f01", "f02", "f03", "f04"}},
+        {"apple NOT cherry", {"f02"}},
+        {"apple AND NOT cherry", {"f02"}},
+        {"-cherry apple", {"f02"}},
+        {"+apple cherry", {"f01", "f04"}},  // the default operator is AND: + changes nothing
+        {"(apple OR dates) cherry", {"f01", "f03", "f04"}},
+        {"\"quick brown\"", {"f05"}},
+        {"quick NEAR brown", {"f05", "f06"}},
+        {"fox ADJ/2 jumps", {"f05"}},
+        {"appl*", {"f01", "f02", "f04", "f09"}},
+        {"banana", {"f01", "f02", "f03", "f10"}},  // stemming: "bananas"
+        {"title:alpha", {"f01"}},
+        {"title:apple", {}},
+        {"person:blinken", {"f07", "f08"}},
+        {"person:blinken person:\"Cho Tae-yul\"", {"f08"}},
+        {"minister:cho", {"f08"}},
+        {"role:\"foreign minister\"", {"f08"}},
+        {"place:Seoul", {"f08"}},
+        {"source:\"Desk A\"", {"f01", "f03"}},
+        {"source:desk-a source:desk-b", {"f01", "f02", "f03", "f04"}},
+        {"date:2024", {"f01", "f02", "f03", "f07", "f08"}},
+        {"date:..2023", {"f04", "f05", "f06"}},
+        {"date:2024-02..2024-05", {"f02", "f03", "f07"}},
+        {"date:2025..", {"f09"}},
+        {"id:f09", {"f09"}},
+        {"NOT banana", {"f04", "f05", "f06", "f07", "f08", "f09"}},
+    };
+    for (const auto& [query, expected] : cases) BOOST_TEST((ids(query) == expected), query);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(documentation)
+
+// Splits a documented command line as a shell would for these examples: words, 'single' and
+// "double" quotes, a trailing # comment, and leading NAME=value environment settings.
+std::vector<std::string> shell_words(const std::string& line,
+                                     std::map<std::string, std::string>& env) {
+    std::vector<std::string> words;
+    std::string cur;
+    bool have = false;
+    char quote = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quote) {
+            if (c == quote) {
+                quote = 0;
+            } else {
+                cur += c;
+            }
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+            have = true;
+        } else if (c == ' ') {
+            if (have) words.push_back(cur);
+            cur.clear();
+            have = false;
+        } else if (c == '#' && !have) {
+            break;
+        } else {
+            cur += c;
+            have = true;
+        }
+    }
+    if (have) words.push_back(cur);
+    while (!words.empty() && words[0].find('=') != std::string::npos && words[0] != "attache") {
+        env[words[0].substr(0, words[0].find('='))] = words[0].substr(words[0].find('=') + 1);
+        words.erase(words.begin());
+    }
+    return words;
+}
+
+// Every `attache search` example in the README and docs/ runs on the demo corpus without error.
+BOOST_AUTO_TEST_CASE(documented_search_examples_run) {
+    const std::string root = std::string(ATTACHE_CORPUS) + "/..";
+    size_t examples = 0;
+    for (const char* doc :
+         {"README.md", "docs/query-language.md", "docs/output.md", "docs/cli.md"}) {
+        std::istringstream in(read_file(root + "/" + doc));
+        bool in_code = false;
+        for (std::string line; std::getline(in, line);) {
+            if (line.rfind("```", 0) == 0) {
+                in_code = !in_code;
+                continue;
+            }
+            if (!in_code || line.find("attache search") == std::string::npos) continue;
+            if (line.find('|') != std::string::npos || line.find('[') != std::string::npos)
+                continue;  // pipes, synopses
+            std::map<std::string, std::string> env;
+            std::vector<std::string> words = shell_words(line, env);
+            if (words.size() < 2 || words[0] != "attache" || words[1] != "search") continue;
+            words.erase(words.begin());
+            words.insert(words.begin() + 1, {"--db", corpus().db});
+            const auto r = run_attache(words, "", env);
+            BOOST_TEST(r.exit_code == 0, doc << ": " << line << "\n" << r.err);
+            ++examples;
+        }
+    }
+    BOOST_TEST(examples >= 20u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(extracting)
 
 BOOST_AUTO_TEST_CASE(extract_shows_mentions_with_offsets) {
