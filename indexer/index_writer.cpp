@@ -1,18 +1,27 @@
 #include "indexer/index_writer.h"
 
+#include <cstdio>
 #include "common/errors.h"
+
 #include "schema/database.h"
+#include "schema/fields.h"
 
 namespace attache {
 
 IndexWriter::IndexWriter(const std::string& path, size_t commit_every)
     : path_(path),
       db_(schema::open_for_writing(path)),
-      commit_every_(commit_every ? commit_every : 1) {}
+      commit_every_(commit_every ? commit_every : 1) {
+    const std::string last = db_.get_metadata(std::string(schema::kSequenceMetadataKey));
+    sequence_ = last.empty() ? 0 : std::stoull(last);
+}
 
 bool IndexWriter::write(BuiltDocument& doc) {
     try {
         const bool existed = db_.term_exists(doc.id_term);
+        char seq[24];
+        std::snprintf(seq, sizeof seq, "%012llu", ++sequence_);
+        doc.document.add_value(schema::kSlotSequence, seq);
         db_.replace_document(doc.id_term, doc.document);
         for (const auto& [key, name] : doc.labels) {
             if (!labelled_.insert(key).second) continue;
@@ -28,6 +37,7 @@ bool IndexWriter::write(BuiltDocument& doc) {
 
 void IndexWriter::commit() {
     try {
+        db_.set_metadata(std::string(schema::kSequenceMetadataKey), std::to_string(sequence_));
         db_.commit();
         pending_ = 0;
         pending_bytes_ = 0;

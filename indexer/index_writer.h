@@ -31,6 +31,7 @@ class IndexWriter {
     size_t commit_every_;
     size_t pending_ = 0;
     size_t pending_bytes_ = 0;
+    unsigned long long sequence_ = 0;           // last sequence number given (kSlotSequence)
     std::unordered_set<std::string> labelled_;  // label keys written or checked in this run
 };
 

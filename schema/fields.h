@@ -27,6 +27,9 @@ inline constexpr size_t kMaxIdTermBytes = 240;
 // Value slots that are not facets of an entity kind.
 inline constexpr Xapian::valueno kSlotPublished = 0;  // "YYYYMMDD", sortable, for date ranges
 inline constexpr Xapian::valueno kSlotOverflow = 6;   // kinds whose entities overflowed their slots
+// The order articles were (re)indexed in, 12 digits, sortable: --since ID finds what came later.
+inline constexpr Xapian::valueno kSlotSequence = 7;
+inline constexpr std::string_view kSequenceMetadataKey = "attache.sequence";
 
 enum class FieldKind {
     text,       // words with positions, searched with a term prefix (title:)

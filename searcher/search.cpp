@@ -15,6 +15,38 @@ namespace attache {
 
 namespace sc = attache::schema;
 
+namespace {
+
+// --since DATE: published on or after DATE. --since ID: (re)indexed after that article, by the
+// sequence value the indexer stamps, so it works on remote shards too.
+Xapian::Query since_filter(const Xapian::Database& db, const SearchRequest& req) {
+    try {
+        const std::string from = date_bound_value(req.since, false, "--since " + req.since,
+                                                  req.now.known() ? req.now : resolve_now(""));
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, from);
+    } catch (const QueryError&) {
+        // Not a date: an article id.
+    }
+    const std::string term = schema::id_term(req.since);
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) {
+        throw UsageError("--since " + req.since +
+                         ": neither a date nor the id of an article in the database");
+    }
+    std::string seq = db.get_document(*p).get_value(schema::kSlotSequence);
+    // The next sequence number: values compare as strings, all 12 digits long.
+    for (size_t i = seq.size(); i-- > 0;) {
+        if (seq[i] != '9') {
+            ++seq[i];
+            break;
+        }
+        seq[i] = '0';
+    }
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotSequence, seq);
+}
+
+}  // namespace
+
 SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const SearchRequest& req) {
     const auto started = std::chrono::steady_clock::now();
     QueryParser parser(db, kb, req.now.known() ? req.now : resolve_now(""));
@@ -24,13 +56,8 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
         expanded = expand_entities(req.query, kb.get());
     }
     Xapian::Query query = parser.parse(req.query, expanded.empty() ? nullptr : &expanded);
-    if (!req.since.empty()) {
-        const std::string from = date_bound_value(req.since, false, "--since " + req.since,
-                                                  req.now.known() ? req.now : resolve_now(""));
-        query =
-            Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, from));
-    }
+    if (!req.since.empty())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, since_filter(db, req));
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);

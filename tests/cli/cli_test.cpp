@@ -727,6 +727,21 @@ BOOST_AUTO_TEST_CASE(relative_dates_follow_the_pinned_clock) {
     BOOST_TEST(std::stoul(env.out) == count(db, "date:2023"));
     const auto since = run_attache({"search", "--db", db, "--count", "--since", "2025-06", "NATO"});
     BOOST_TEST(std::stoul(since.out) == count(db, "NATO date:2025-06.."));
+    // --since ID: what was (re)indexed after that article, for monitoring runs.
+    TempDir dir;
+    const std::string mon = dir / "monitor.db";
+    BOOST_TEST_REQUIRE(run_attache({"index", "--db", mon, ATTACHE_CORPUS}).exit_code == 0);
+    const std::string extra =
+        R"({"id":"late-1","title":"Later news","body":"NATO allies met again."})"
+        "\n";
+    BOOST_TEST_REQUIRE(run_attache({"index", "--db", mon, "-"}, extra).exit_code == 0);
+    const auto newer =
+        run_attache({"search", "--db", mon, "--since", "att-0048", "--format", "ids", ""});
+    BOOST_TEST(newer.out == "late-1\n");
+    const auto unknown = run_attache({"search", "--db", mon, "--since", "no-such-article", "x"});
+    BOOST_TEST(unknown.exit_code == 2);
+    check_one_line_error(unknown,
+                         "--since no-such-article: neither a date nor the id of an article");
     const auto bad_now = run_attache({"search", "--db", db, "--now", "soon", "x"});
     BOOST_TEST(bad_now.exit_code == 2);
     check_one_line_error(bad_now, "--now must be a date YYYY-MM-DD, not 'soon'");
