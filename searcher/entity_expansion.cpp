@@ -1,6 +1,7 @@
 #include "searcher/entity_expansion.h"
 
 #include <algorithm>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -88,6 +89,32 @@ struct Target {
     std::string raw;  // the acronym as the KB writes it, dots removed
 };
 
+using AliasIndex = std::unordered_map<std::string, std::vector<Target>>;
+
+// Built once per knowledge base and kept: a batch run expands thousands of queries.
+const AliasIndex& alias_index(const kb::KnowledgeBase& kb) {
+    static std::mutex mutex;
+    static const kb::KnowledgeBase* built_for = nullptr;
+    static AliasIndex index;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (built_for == &kb) return index;
+    index.clear();
+    for (const auto& alias : kb.aliases()) {
+        if (alias.how == kb::AliasKind::capital) continue;
+        const kb::Entity& e = kb.entities()[alias.entity];
+        const char* field = field_for(e.kind);
+        if (!field) continue;
+        std::string raw;
+        for (char c : alias.text) {
+            if (c != '.') raw += c;
+        }
+        index[kb::KnowledgeBase::lookup_key(alias.text)].push_back(
+            {std::string(field) + ":" + e.id, is_acronym(alias.text), raw});
+    }
+    built_for = &kb;
+    return index;
+}
+
 }  // namespace
 
 std::string expand_entities(const std::string& query, const kb::KnowledgeBase& kb) {
@@ -108,19 +135,7 @@ std::string expand_entities(const std::string& query, const kb::KnowledgeBase& k
             }
         }
     }
-    std::unordered_map<std::string, std::vector<Target>> by_key;
-    for (const auto& alias : kb.aliases()) {
-        if (alias.how == kb::AliasKind::capital) continue;
-        const kb::Entity& e = kb.entities()[alias.entity];
-        const char* field = field_for(e.kind);
-        if (!field) continue;
-        std::string raw;
-        for (char c : alias.text) {
-            if (c != '.') raw += c;
-        }
-        by_key[kb::KnowledgeBase::lookup_key(alias.text)].push_back(
-            {std::string(field) + ":" + e.id, is_acronym(alias.text), raw});
-    }
+    const auto& by_key = alias_index(kb);
 
     std::string out;
     for (size_t p = 0; p < pieces.size();) {

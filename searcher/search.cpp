@@ -94,10 +94,11 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
                 hit.article = sc::decode_article(it.get_document().get_data());
                 const std::string& text =
                     hit.article.body.empty() ? hit.article.title : hit.article.body;
-                hit.snippet = mset.snippet(
-                    text, req.snippet_bytes, parser.stemmer(),
-                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                    "<b>", "</b>", "...");
+                if (req.snippet_bytes) {
+                    hit.snippet =
+                        mset.snippet(text, req.snippet_bytes, parser.stemmer(),
+                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<b>", "</b>", "...");
+                }
                 result.hits.push_back(std::move(hit));
             }
             break;

@@ -23,7 +23,7 @@ struct SearchRequest {
     size_t offset = 0;
     SortOrder sort = SortOrder::relevance;
     std::vector<FacetRequest> facets;
-    size_t snippet_bytes = 240;
+    size_t snippet_bytes = 240;   // 0: no snippets (formats that do not print them skip the cost)
     schema::PartialDate now{};    // relative dates count from here; unset: the local date
     std::string since;            // only articles published on or after this date (--since)
     bool expand_entities = true;  // free-text entity names also match their entity (--no-expand)

@@ -82,6 +82,12 @@ SearchRequest base_request(const SearchOptions& opt) {
     for (const auto& f : opt.facets) req.facets.push_back(parse_facet_request(f));
     req.now = resolve_now(opt.now);
     req.expand_entities = !opt.no_expand;
+    // Snippets are the most expensive part of a hit: make them only for output that shows them.
+    const bool table = opt.format == "tsv" || opt.format == "csv";
+    const bool wants_snippet = opt.fields.empty()
+                                   ? !(table || opt.format == "trec" || opt.format == "ids")
+                                   : opt.fields.find("snippet") != std::string::npos;
+    if (!wants_snippet) req.snippet_bytes = 0;
     if (!opt.since.empty()) {
         // --since is "published on or after": the same filter as date:SINCE.. on every query.
         req.since = opt.since;
