@@ -11,20 +11,13 @@ using json = nlohmann::ordered_json;
 namespace {
 
 json hit_field_json(const Hit& h, const std::string& field) {
-    const auto& a = h.article;
+    // Numbers, the HTML snippet and the entity object keep their JSON types; every other field
+    // is the same text the tables print.
     if (field == "rank") return h.rank;
-    if (field == "id") return a.id;
     if (field == "score") return h.score;
-    if (field == "title") return a.title;
-    if (field == "url") return a.url;
-    if (field == "published") return a.published;
-    if (field == "source") return a.source;
-    if (field == "lang") return a.lang;
-    if (field == "author") return a.author;
     if (field == "snippet") return h.snippet;
-    if (field == "body") return a.body;
-    if (field == "entities") return schema::entities_to_json(a, false);
-    return nullptr;
+    if (field == "entities") return schema::entities_to_json(h.article, false);
+    return hit_field_text(h, field);
 }
 
 }  // namespace
