@@ -246,6 +246,23 @@ BOOST_AUTO_TEST_CASE(unreadable_input_is_reported) {
     BOOST_TEST(doccount(db) == corpus().articles);
 }
 
+BOOST_AUTO_TEST_CASE(progress_line_only_on_a_terminal) {
+    TempDir dir;
+    const std::string input = std::string(ATTACHE_CORPUS) + "/articles.jsonl";
+    const auto piped = run_attache({"index", "--db", dir / "p1.db", input});
+    BOOST_TEST(piped.err.find("\033[K") == std::string::npos);  // stderr is a pipe here
+    if (!fs::exists("/usr/bin/script")) {
+        BOOST_TEST_MESSAGE("skipped the terminal half: no /usr/bin/script");
+        return;
+    }
+    // script(1) gives the indexer a pseudo-terminal.
+    const auto tty =
+        run_process({"/usr/bin/script", "-qc",
+                     g_attache + " index --db " + (dir / "p2.db") + " " + input, "/dev/null"});
+    BOOST_TEST(tty.out.find("\r\033[Kattache: ") != std::string::npos, tty.out);
+    BOOST_TEST(tty.out.find("articles/s") != std::string::npos, tty.out);
+}
+
 BOOST_AUTO_TEST_CASE(killed_indexer_loses_nothing_committed) {
     // A big input, committed every 50 documents; kill -9 mid-run, then check the database opens
     // and a re-run of the same input converges to the same document count as a clean run.
