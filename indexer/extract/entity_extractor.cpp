@@ -220,7 +220,22 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
         bool given_name = false;
         for (const char* n : kGivenNameCountries)
             given_name = given_name || tokens[match.first].norm == n;
-        return given_name && glued_to_unknown_name(match.first, match.last);
+        if (given_name && glued_to_unknown_name(match.first, match.last)) return true;
+        // "Turkey dinner", "roast turkey": the bird, even capitalised in a headline.
+        if (tokens[match.first].norm == "turkey") {
+            static const char* const kBird[] = {
+                "dinner", "dinners", "feast",   "sandwich",     "meat",  "roast",
+                "leg",    "legs",    "breast",  "stuffing",     "gravy", "farm",
+                "farms",  "farmers", "hunting", "bird",         "birds", "burger",
+                "wild",   "smoked",  "stuffed", "thanksgiving", "carved"};
+            for (const char* w : kBird) {
+                if ((match.last < tokens.size() && tokens[match.last].norm == w) ||
+                    (match.first > 0 && tokens[match.first - 1].norm == w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     };
 
     // Pass 2: resolve. Full names first, so that surnames can refer back to them.

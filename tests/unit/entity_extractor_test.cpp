@@ -25,6 +25,7 @@ const char* const kTestKb = R"(
 {"kind":"country","id":"KR","demonyms":["South Korean"],"capital":"Seoul"}
 {"kind":"country","id":"CN","name":"China","capital":"Beijing"}
 {"kind":"country","id":"JO","name":"Jordan"}
+{"kind":"country","id":"TR","name":"Turkey","aliases":["Türkiye"]}
 {"kind":"country","id":"JP","name":"Japan","demonyms":["Japanese"]}
 {"kind":"person","id":"fumio-kishida","name":"Fumio Kishida","offices":[{"role":"Prime Minister","country":"JP","from":"2021-10-04","to":"2024-10-01"}]}
 {"kind":"person","id":"shigeru-ishiba","name":"Shigeru Ishiba","offices":[{"role":"Prime Minister","country":"JP","from":"2024-10-01","to":"2025-10-21"}]}
@@ -472,6 +473,12 @@ BOOST_AUTO_TEST_CASE(upcoming_and_last_choose_the_instance_direction) {
     BOOST_TEST(has(run("Leaders met at the G20 summit.", on(2024, 1, 15)), "event", "g20-2023"));
     BOOST_TEST(
         has(run("They recalled the last G20 summit.", on(2024, 10, 1)), "event", "g20-2023"));
+}
+
+BOOST_AUTO_TEST_CASE(turkey_the_bird_is_not_the_country) {
+    BOOST_TEST(!has(run("They ate roast turkey.", on(2024, 11, 28), "Turkey dinner prices rise"),
+                    "country", "TR"));
+    BOOST_TEST(has(run("Turkey hosted the talks.", on(2024, 11, 28)), "country", "TR"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
