@@ -350,7 +350,12 @@ QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb, const sc:
 QueryParser::~QueryParser() = default;
 
 Xapian::Query QueryParser::parse(const std::string& typed, const std::string* expanded) {
-    if (trim(typed).empty()) return Xapian::Query::MatchAll;
+    // An empty query is almost always a script's mistake (an unset variable); matching every
+    // article is asked for explicitly with "*".
+    if (trim(typed).empty()) {
+        throw QueryError("empty query: give words or fields, or '*' to match every article");
+    }
+    if (trim(typed) == "*") return Xapian::Query::MatchAll;
     check_query_syntax(typed);
     const std::string& query = expanded ? *expanded : typed;
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |

@@ -23,7 +23,7 @@ class QueryParser {
     QueryParser(const QueryParser&) = delete;
     QueryParser& operator=(const QueryParser&) = delete;
 
-    // An empty or all-blank query matches every article.
+    // "*" matches every article; an empty or all-blank query is a QueryError.
     // `expanded` is what Xapian parses (see entity_expansion.h); syntax errors are reported
     // against `query`, the text the user typed, so that columns point at their text.
     Xapian::Query parse(const std::string& query, const std::string* expanded = nullptr);

@@ -351,7 +351,7 @@ BOOST_AUTO_TEST_CASE(facet_counts_match_filtered_counts) {
     const std::string db = corpus().db;
     for (const char* facet :
          {"person", "country", "org", "event", "role", "year", "month", "mentioned"}) {
-        const json j = search_json(db, {"--facet", std::string(facet) + ":0", "--limit", "0", ""});
+        const json j = search_json(db, {"--facet", std::string(facet) + ":0", "--limit", "0", "*"});
         BOOST_TEST(j["total"].get<size_t>() == corpus().articles);
         BOOST_TEST(!j["facets"][facet].empty(), facet);
         for (const auto& v : j["facets"][facet]) {
@@ -405,8 +405,8 @@ BOOST_AUTO_TEST_CASE(json_shape_follows_the_design) {
 
 BOOST_AUTO_TEST_CASE(sorting_and_paging) {
     const std::string db = corpus().db;
-    const json newest = search_json(db, {"--sort", "newest", "--limit", "100", ""});
-    const json oldest = search_json(db, {"--sort", "oldest", "--limit", "100", ""});
+    const json newest = search_json(db, {"--sort", "newest", "--limit", "100", "*"});
+    const json oldest = search_json(db, {"--sort", "oldest", "--limit", "100", "*"});
     std::vector<std::string> n, o;
     for (const auto& h : newest["hits"])
         n.push_back(h["published"].get<std::string>().substr(0, 10));
@@ -502,7 +502,9 @@ BOOST_AUTO_TEST_CASE(bad_queries_get_one_line_and_exit_2) {
           Case{"person:blinkin",
                "unknown person 'blinkin' in person:blinkin (did you mean 'Antony Blinken'"},
           Case{"date:2024-13", "invalid date '2024-13'"},
-          Case{"date:2025..2024", "date range ends before it starts"}}) {
+          Case{"date:2025..2024", "date range ends before it starts"},
+          Case{"", "empty query: give words or fields, or '*' to match every article"},
+          Case{"year:2024", "'year:' is a facet, not a query field: use date:2024"}}) {
         const auto r = run_attache({"search", "--db", db, c.query});
         BOOST_TEST(r.exit_code == 2, c.query);
         check_one_line_error(r, c.message);
@@ -541,9 +543,9 @@ BOOST_AUTO_TEST_CASE(exit_status_and_text_output) {
     BOOST_TEST(color.out.find("\033[1;33mBlinken\033[0m") != std::string::npos);
     // Date facets are bar charts on a terminal (here forced with --color always), plain otherwise.
     const auto bars = run_attache(
-        {"search", "--db", db, "--color", "always", "--limit", "0", "--facet", "year", ""});
+        {"search", "--db", db, "--color", "always", "--limit", "0", "--facet", "year", "*"});
     BOOST_TEST(bars.out.find("\u2588") != std::string::npos, bars.out);
-    const auto plain = run_attache({"search", "--db", db, "--limit", "0", "--facet", "year", ""});
+    const auto plain = run_attache({"search", "--db", db, "--limit", "0", "--facet", "year", "*"});
     BOOST_TEST(plain.out.find("\u2588") == std::string::npos);
     BOOST_TEST(plain.out.rfind(std::to_string(corpus().articles) + " articles match (", 0) == 0u,
                plain.out);
@@ -582,7 +584,7 @@ BOOST_AUTO_TEST_CASE(stats_reports_count_dates_and_top_values) {
     BOOST_TEST(r.exit_code == 0);
     const json j = json::parse(r.out);
     BOOST_TEST(j["articles"].get<size_t>() == corpus().articles);
-    const json oldest = search_json(corpus().db, {"--sort", "oldest", "--limit", "1", ""});
+    const json oldest = search_json(corpus().db, {"--sort", "oldest", "--limit", "1", "*"});
     BOOST_TEST(j["first_published"] ==
                oldest["hits"][0]["published"].get<std::string>().substr(0, 10));
     BOOST_TEST(j["facets"]["person"].size() == 5u);
@@ -753,7 +755,7 @@ BOOST_AUTO_TEST_CASE(relative_dates_follow_the_pinned_clock) {
         "\n";
     BOOST_TEST_REQUIRE(run_attache({"index", "--db", mon, "-"}, extra).exit_code == 0);
     const auto newer =
-        run_attache({"search", "--db", mon, "--since", "att-0048", "--format", "ids", ""});
+        run_attache({"search", "--db", mon, "--since", "att-0048", "--format", "ids", "*"});
     BOOST_TEST(newer.out == "late-1\n");
     const auto unknown = run_attache({"search", "--db", mon, "--since", "no-such-article", "x"});
     BOOST_TEST(unknown.exit_code == 2);

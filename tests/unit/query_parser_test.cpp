@@ -63,9 +63,12 @@ BOOST_AUTO_TEST_CASE(free_text_defaults_to_and_with_stemming) {
     BOOST_TEST(contains(parse("title:summit"), "ZSsummit"));
 }
 
-BOOST_AUTO_TEST_CASE(empty_query_matches_all) {
-    BOOST_TEST(parse("") == Xapian::Query(Xapian::Query::MatchAll).get_description());
-    BOOST_TEST(parse("   ") == Xapian::Query(Xapian::Query::MatchAll).get_description());
+BOOST_AUTO_TEST_CASE(star_matches_all_and_empty_is_an_error) {
+    BOOST_TEST(parse("*") == Xapian::Query(Xapian::Query::MatchAll).get_description());
+    BOOST_TEST(parse(" * ") == Xapian::Query(Xapian::Query::MatchAll).get_description());
+    BOOST_TEST(error_of("") == "empty query: give words or fields, or '*' to match every article");
+    BOOST_TEST(error_of("   ") ==
+               "empty query: give words or fields, or '*' to match every article");
 }
 
 BOOST_AUTO_TEST_CASE(entity_fields_resolve_names_aliases_and_ids) {
