@@ -108,11 +108,10 @@ int run_batch(const SearchOptions& opt, const SearchRequest& base, const Xapian:
     ResultPrinter printer(opt);
     BatchReader reader(*in);
     BatchQuery q;
-    size_t failed = 0, matched = 0, run = 0;
+    size_t failed = 0, matched = 0;
     while (reader.next(q)) {
         SearchRequest req = base;
         req.query = q.query;
-        ++run;
         try {
             const SearchResult r = run_search(db, kb, req);
             if (r.total) ++matched;
@@ -128,7 +127,6 @@ int run_batch(const SearchOptions& opt, const SearchRequest& base, const Xapian:
     std::cout.flush();
     if (failed) return static_cast<int>(ExitCode::usage);
     if (opt.exit_status && matched == 0) return static_cast<int>(ExitCode::no_match);
-    (void)run;
     return 0;
 }
 
