@@ -295,6 +295,7 @@ class MentionFinder {
             if (const size_t n = try_days_ago(i)) return n;
             if (const size_t n = try_relative_day(i)) return n;
             if (const size_t n = try_modified(i)) return n;
+            if (const size_t n = try_bare_month(i)) return n;
             return try_weekday(i);
         }
         return 0;
@@ -607,21 +608,45 @@ class MentionFinder {
         return i + 1;
     }
 
-    // "Biden will meet Xi on Monday" is the coming Monday: a future auxiliary shortly before
-    // the weekday, in the same sentence, turns the search forward.
+    // "Biden will meet Xi on Monday" is the coming Monday: a future auxiliary ("will", "is
+    // expected to", "is due", "heads to") shortly before the weekday, in the same sentence,
+    // turns the search forward.
     bool future_cue_before(size_t i) const {
         size_t k = i;
-        for (int steps = 0; steps < 8 && k > 0; ++steps) {
+        for (int steps = 0; steps < 12 && k > 0; ++steps) {
             --k;
             if (toks_[k].kind == Kind::Punct) {
                 const char p = toks_[k].punct;
                 if (p == '!' || p == '?' || p == ';' || p == '\n' || (p == '.' && !touches_next(k)))
                     return false;
-            } else if (word_is(k, {"will", "shall", "ll", "scheduled"})) {
-                return true;
+            } else if (word_is(k, {"will", "shall", "ll", "scheduled", "expected", "due", "plans",
+                                   "heads", "leaves", "travels", "flies"})) {
+                // "had been due to end on Friday", "was expected on Monday": a past plan.
+                return !(k > 0 && word_is(k - 1, {"been", "was", "were"}));
             }
         }
         return false;
+    }
+
+    // "in June", "since April", "late December": a full month name after a time preposition,
+    // with no day or year written, is that month nearest the published date (an article of
+    // November 2024 on "the inauguration in January" means January 2025). Abbreviations and
+    // bare names are left alone: "May said" is Theresa May, "in Jan" is rare in prose.
+    size_t try_bare_month(size_t i) {
+        if (!pub_ || !pub_->known() || pub_->month == 0) return 0;
+        bool abbreviated = false;
+        const int month = month_from_word(word(i), abbreviated);
+        if (month == 0 || abbreviated || i == 0 || touches_next(i - 1)) return 0;
+        if (!word_is(i - 1, {"in", "since", "by", "until", "till", "from", "during", "early",
+                             "late", "mid", "before", "after", "through"}))
+            return 0;
+        if (capitalized(i + 1) && !touches_next(i)) return 0;  // "in May Day", "in March Madness"
+        int year = pub_->year;
+        const int ahead = month - pub_->month;  // months from the published month, same year
+        if (ahead > 6) --year;
+        if (ahead < -6) ++year;
+        emit(i, i, PartialDate{year, month, 0}, true);
+        return i + 1;
     }
 
     // "Thursday, Oct. 31": the written date follows and is the mention.

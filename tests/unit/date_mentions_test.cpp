@@ -288,3 +288,28 @@ BOOST_AUTO_TEST_CASE(odd_input_does_not_break_it) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Found on the evaluation set: "the inauguration in January" in a November article was missed.
+BOOST_AUTO_TEST_CASE(a_bare_month_after_a_preposition_is_the_nearest_such_month) {
+    BOOST_TEST(found("after the inauguration in January.", kFriday) == Strings{"January=2025-01~"});
+    BOOST_TEST(found("He steps down in October.", kFriday) == Strings{"October=2024-10~"});
+    BOOST_TEST(found("martial law in December, then", PartialDate{2025, 4, 4}) ==
+               Strings{"December=2024-12~"});
+    // Names and verbs stay what they are.
+    BOOST_TEST(found("May said she would go.", kFriday).empty());
+    BOOST_TEST(found("Prices may march on.", kFriday).empty());
+    BOOST_TEST(found("Crowds in May Day rallies.", kFriday).empty());
+}
+
+// Found on the evaluation set: "are expected to meet again on Friday" read as the last Friday.
+BOOST_AUTO_TEST_CASE(expected_due_and_heads_look_forward_had_been_due_does_not) {
+    BOOST_TEST(found("The ministers are expected to meet again on Friday.", kThursday) ==
+               Strings{"Friday=2024-11-01~"});
+    BOOST_TEST(found("Trump leaves for the APEC summit on Friday.", kThursday) ==
+               Strings{"Friday=2024-11-01~"});
+    BOOST_TEST(found("The talks had been due to end on Friday.", kThursday) ==
+               Strings{"Friday=2024-10-25~"});
+    BOOST_TEST(found("Theresa May will succeed David Cameron as Britain's prime minister on "
+                     "Wednesday.",
+                     kThursday) == Strings{"Wednesday=2024-11-06~"});
+}
