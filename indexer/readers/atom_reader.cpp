@@ -55,11 +55,10 @@ Record AtomReader::next() {
         });
         if (!node) {
             finished_ = true;
-            if (!xml_.error().empty())
-                return xml_.failure();
+            if (!xml_.error().empty()) return xml_.failure();
             if (xml_.root() != "feed" && entries_ == 0)
-                return RejectedRecord{in_.name(), "not an Atom feed (root element <" +
-                                                      xml_.root() + ">)"};
+                return RejectedRecord{in_.name(),
+                                      "not an Atom feed (root element <" + xml_.root() + ">)"};
             break;
         }
         const std::string_view name = local_name(node);

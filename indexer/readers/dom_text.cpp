@@ -14,7 +14,9 @@ std::string_view as_view(const xmlChar* s) {
     return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 // Appends `text` to `out` with whitespace runs collapsed to one space.
 void append_collapsed(std::string& out, std::string_view text) {
@@ -34,11 +36,10 @@ bool in_list(std::string_view name, const auto& list) {
 }
 
 constexpr std::array<std::string_view, 34> kBlockElements = {
-    "p",     "div",   "br",     "li",    "ul",       "ol",         "h1",       "h2",    "h3",
-    "h4",    "h5",    "h6",     "hl1",   "hl2",      "blockquote", "section",  "article",
-    "pre",   "table", "tr",     "dd",    "dt",       "dl",         "figure",   "figcaption",
-    "block", "hr",    "header", "footer", "address", "main",       "body.end", "nitf-table",
-    "tagline"};
+    "p",      "div",    "br",      "li",   "ul",       "ol",         "h1",         "h2",      "h3",
+    "h4",     "h5",     "h6",      "hl1",  "hl2",      "blockquote", "section",    "article", "pre",
+    "table",  "tr",     "dd",      "dt",   "dl",       "figure",     "figcaption", "block",   "hr",
+    "header", "footer", "address", "main", "body.end", "nitf-table", "tagline"};
 constexpr std::array<std::string_view, 12> kDroppedElements = {
     "script", "style", "noscript", "template", "iframe", "svg",
     "object", "embed", "select",   "button",   "head",   "media"};
@@ -90,7 +91,9 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
     return out;
 }
 
-std::string_view local_name(const xmlNode* node) { return as_view(node->name); }
+std::string_view local_name(const xmlNode* node) {
+    return as_view(node->name);
+}
 
 bool is_element(const xmlNode* node, std::string_view local) {
     return node && node->type == XML_ELEMENT_NODE && local_name(node) == local;
@@ -219,8 +222,8 @@ std::string html_fragment_text(std::string_view html) {
                         HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT;
     // Wrapped in a div so that text before the first tag is kept by the parser.
     const std::string wrapped = "<div>" + std::string(html) + "</div>";
-    htmlDocPtr doc = htmlReadMemory(wrapped.data(), static_cast<int>(wrapped.size()), nullptr,
-                                    "UTF-8", options);
+    htmlDocPtr doc =
+        htmlReadMemory(wrapped.data(), static_cast<int>(wrapped.size()), nullptr, "UTF-8", options);
     if (!doc) return std::string(html);
     std::string out = block_text(reinterpret_cast<const xmlNode*>(doc));
     xmlFreeDoc(doc);

@@ -27,9 +27,8 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 std::string extension(std::string_view name) {
     // "x.xml.gz" was decompressed already: look at the name without a compression suffix.
-    std::string n = ascii_lower(name.substr(name.rfind('/') == std::string_view::npos
-                                                ? 0
-                                                : name.rfind('/') + 1));
+    std::string n = ascii_lower(
+        name.substr(name.rfind('/') == std::string_view::npos ? 0 : name.rfind('/') + 1));
     for (std::string_view z : {".gz", ".bz2", ".xz", ".zst", ".zstd"}) {
         if (n.size() > z.size() && n.compare(n.size() - z.size(), z.size(), z) == 0) {
             n.resize(n.size() - z.size());
@@ -44,7 +43,10 @@ std::string extension(std::string_view name) {
 std::string_view known_binary(std::string_view head) {
     if (starts_with(head, "\x1f\x8b")) return "gzip data (nested compression is not read)";
     if (starts_with(head, "BZh")) return "bzip2 data (nested compression is not read)";
-    if (starts_with(head, "\xfd" "7zXZ")) return "xz data (nested compression is not read)";
+    if (starts_with(head,
+                    "\xfd"
+                    "7zXZ"))
+        return "xz data (nested compression is not read)";
     if (starts_with(head, "\x28\xb5\x2f\xfd")) return "zstd data (nested compression is not read)";
     if (starts_with(head, "PK\x03\x04")) return "a zip archive inside an archive";
     if (starts_with(head, "%PDF")) return "a PDF document";

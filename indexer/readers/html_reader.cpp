@@ -113,8 +113,7 @@ std::string first_meta(const PageMeta& page, std::initializer_list<const char*> 
 
 bool declares_charset(std::string_view page) {
     const std::string head = ascii_lower(page.substr(0, 4096));
-    return head.find("charset") != std::string::npos ||
-           head.find("encoding=") != std::string::npos;
+    return head.find("charset") != std::string::npos || head.find("encoding=") != std::string::npos;
 }
 
 }  // namespace
@@ -160,10 +159,10 @@ Record read_html_page(std::string page, const std::string& name, size_t& repaire
                                     "datepublished", "published_time", "og:published_time"});
     if (a.published.empty()) a.published = ld("datePublished");
     if (a.published.empty())
-        a.published = first_meta(meta, {"pubdate", "publishdate", "publish-date", "date",
-                                         "dc.date.issued", "dcterms.issued", "dc.date",
-                                         "sailthru.date", "parsely-pub-date", "article.published",
-                                         "dcterms.created", "datecreated"});
+        a.published =
+            first_meta(meta, {"pubdate", "publishdate", "publish-date", "date", "dc.date.issued",
+                              "dcterms.issued", "dc.date", "sailthru.date", "parsely-pub-date",
+                              "article.published", "dcterms.created", "datecreated"});
     if (a.published.empty()) a.published = meta.time_datetime;
     a.published = expand_basic_iso_date(a.published);
     std::string url = meta.canonical;
@@ -172,7 +171,8 @@ Record read_html_page(std::string page, const std::string& name, size_t& repaire
     a.url = resolve_url(meta.base, url);
     a.source = first_meta(meta, {"og:site_name", "application-name"});
     if (a.source.empty() && has_ld) a.source = ld("publisher");
-    a.author = first_meta(meta, {"author", "article:author", "byl", "dc.creator", "sailthru.author"});
+    a.author =
+        first_meta(meta, {"author", "article:author", "byl", "dc.creator", "sailthru.author"});
     if (a.author.empty()) a.author = ld("author");
     if (a.author.rfind("By ", 0) == 0) a.author = trim(a.author.substr(3));
     a.lang = meta.lang;

@@ -62,8 +62,7 @@ ByteStream* InputSource::next() {
     while (true) {
         const int rc = archive_read_next_header(archive_, &entry);
         if (rc == ARCHIVE_EOF) return nullptr;
-        if (rc < ARCHIVE_WARN)
-            throw InputError(archive_message(archive_, "damaged archive"));
+        if (rc < ARCHIVE_WARN) throw InputError(archive_message(archive_, "damaged archive"));
         const int format = archive_format(archive_);
         if ((format & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_RAW ||
             (format & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_EMPTY) {

@@ -1,7 +1,7 @@
 #include "indexer/readers/json_article.h"
 
-#include "common/errors.h"
 #include <cctype>
+#include "common/errors.h"
 
 #include "common/text.h"
 #include "indexer/readers/dom_text.h"
@@ -17,13 +17,13 @@ namespace {
 constexpr const char* kIdFields[] = {"id", "_id", "guid", "uuid", "article_id", "doc_id"};
 constexpr const char* kTitleFields[] = {"title", "headline", "heading", "name"};
 constexpr const char* kBodyFields[] = {
-    "body",        "text",        "content",   "maintext",  "article",          "article_text",
-    "full_text",   "body_text",   "body_html", "description", "description_text",
-    "description_html", "summary"};
+    "body",      "text",      "content",   "maintext",    "article",          "article_text",
+    "full_text", "body_text", "body_html", "description", "description_text", "description_html",
+    "summary"};
 constexpr const char* kDateFields[] = {
-    "published",   "date",          "pubDate",      "pub_date", "date_publish", "published_at",
-    "publishedAt", "datePublished", "publish_date", "datetime", "timestamp",    "created_at",
-    "firstcreated", "versioncreated"};
+    "published",    "date",        "pubDate",       "pub_date",      "date_publish",
+    "published_at", "publishedAt", "datePublished", "publish_date",  "datetime",
+    "timestamp",    "created_at",  "firstcreated",  "versioncreated"};
 constexpr const char* kUrlFields[] = {"url", "link", "href", "permalink", "canonical_url"};
 constexpr const char* kSourceFields[] = {"source", "source_domain", "publisher", "outlet",
                                          "site",   "source_name",   "feed"};

@@ -13,8 +13,8 @@ namespace {
 
 // Keys under which dump formats keep their list of articles (NewsAPI "articles", RSS-to-JSON
 // "items", Elasticsearch-style "hits" ...).
-constexpr const char* kListKeys[] = {"articles", "items",   "item",    "data", "results",
-                                     "docs",     "hits",    "records", "entries"};
+constexpr const char* kListKeys[] = {"articles", "items", "item",    "data",   "results",
+                                     "docs",     "hits",  "records", "entries"};
 
 }  // namespace
 
@@ -61,6 +61,7 @@ Record JsonReader::next_array_element() {
     int depth = 0;
     bool in_string = false, escaped = false;
     size_t start_line = line_;
+    bool hit_end = true;  // the input ended before a comma or the closing bracket
     char c;
     while (in_.read(&c, 1) == 1) {
         if (c == '\n') ++line_;
@@ -79,11 +80,15 @@ Record JsonReader::next_array_element() {
         } else if (c == '}' || c == ']') {
             if (depth == 0) {  // the closing bracket of the array
                 done_ = true;
+                hit_end = false;
                 break;
             }
             --depth;
         } else if (c == ',' && depth == 0) {
-            if (element.find_first_not_of(" \t\r\n") != std::string::npos || too_long) break;
+            if (element.find_first_not_of(" \t\r\n") != std::string::npos || too_long) {
+                hit_end = false;
+                break;
+            }
             element.clear();  // a stray comma: "[,{...}]" is reported by the parser below
             continue;
         }
@@ -97,9 +102,9 @@ Record JsonReader::next_array_element() {
             too_long = true;
         }
     }
-    const std::string origin =
-        in_.name() + ":" + std::to_string(start_line) + " (element " + std::to_string(index_ + 1) + ")";
-    const bool at_end = !done_ && in_.peek(1).empty();
+    const std::string origin = in_.name() + ":" + std::to_string(start_line) + " (element " +
+                               std::to_string(index_ + 1) + ")";
+    const bool at_end = !done_ && hit_end;
     if (at_end) done_ = true;
     if (element.find_first_not_of(" \t\r\n") == std::string::npos && !too_long) {
         if (at_end)

@@ -18,9 +18,10 @@ constexpr std::array<std::string_view, 20> kNeverText = {
     "form",   "head",   "figure",   "canvas",   "video",  "audio"};
 
 constexpr std::array<std::string_view, 24> kBoilerplateWords = {
-    "nav",       "menu",     "footer",  "sidebar", "comment", "comments",   "share",   "sharing",
-    "social",    "advert",   "ad",      "ads",     "promo",   "related",    "cookie",  "cookies",
-    "subscribe", "newsletter", "breadcrumb", "breadcrumbs", "popup", "modal", "banner", "toolbar"};
+    "nav",        "menu",        "footer", "sidebar", "comment",   "comments",
+    "share",      "sharing",     "social", "advert",  "ad",        "ads",
+    "promo",      "related",     "cookie", "cookies", "subscribe", "newsletter",
+    "breadcrumb", "breadcrumbs", "popup",  "modal",   "banner",    "toolbar"};
 
 constexpr std::array<std::string_view, 12> kBlocks = {
     "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section"};
@@ -117,8 +118,8 @@ void collect(const xmlNode* n, std::string& out) {
             }
         } else if (c->type == XML_ELEMENT_NODE && !skipped(c)) {
             const std::string_view name = local_name(c);
-            const bool block = in(name, kBlocks) || name == "br" || name == "h1" ||
-                               name == "ul" || name == "ol" || name == "table" || name == "article";
+            const bool block = in(name, kBlocks) || name == "br" || name == "h1" || name == "ul" ||
+                               name == "ol" || name == "table" || name == "article";
             if (block && !out.empty() && out.back() != '\n') out += '\n';
             collect(c, out);
             if (block && !out.empty() && out.back() != '\n') out += '\n';

@@ -17,8 +17,8 @@ std::string first_of(std::initializer_list<std::string> values) {
 // A G2 "flex" property: its <name> child, else its literal attribute, else its text.
 std::string flex_name(const xmlNode* node) {
     if (!node) return "";
-    return first_of({inline_text(child(node, "name")), attribute(node, "literal"),
-                     inline_text(node)});
+    return first_of(
+        {inline_text(child(node, "name")), attribute(node, "literal"), inline_text(node)});
 }
 
 std::string g2_body(const xmlNode* item) {
@@ -45,9 +45,9 @@ Article g2_article(const xmlNode* item) {
     a.published = first_of({inline_text(child(meta, "firstCreated")),
                             inline_text(child(content, "contentCreated")),
                             inline_text(child(meta, "versionCreated"))});
-    a.source = first_of({flex_name(child(meta, "provider")),
-                         inline_text(child(content, "creditline")),
-                         flex_name(child(child(item, "rightsInfo"), "copyrightHolder"))});
+    a.source =
+        first_of({flex_name(child(meta, "provider")), inline_text(child(content, "creditline")),
+                  flex_name(child(child(item, "rightsInfo"), "copyrightHolder"))});
     a.author = flex_name(child(content, "creator"));
     if (a.author.empty()) a.author = inline_text(child(content, "by"));
     a.lang = attribute(child(content, "language"), "tag");
@@ -103,11 +103,10 @@ Record NewsmlReader::next() {
             [](std::string_view name, int) { return name == "newsItem" || name == "NewsItem"; });
         if (!node) {
             finished_ = true;
-            if (!xml_.error().empty())
-                return xml_.failure();
+            if (!xml_.error().empty()) return xml_.failure();
             if (items_ == 0 && xml_.root() != "newsMessage" && xml_.root() != "NewsML")
-                return RejectedRecord{in_.name(), "not a NewsML document (root element <" +
-                                                      xml_.root() + ">)"};
+                return RejectedRecord{in_.name(),
+                                      "not a NewsML document (root element <" + xml_.root() + ">)"};
             break;
         }
         const bool g2 = local_name(node) == "newsItem";

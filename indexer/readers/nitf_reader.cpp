@@ -33,9 +33,8 @@ std::string expand_basic_iso_date(const std::string& date) {
     const std::string_view d = date;
     if (d.size() < 15 || d[8] != 'T' || !digits(d.substr(0, 8)) || !digits(d.substr(9, 6)))
         return date;
-    std::string out = date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2) +
-                      "T" + date.substr(9, 2) + ":" + date.substr(11, 2) + ":" +
-                      date.substr(13, 2);
+    std::string out = date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2) + "T" +
+                      date.substr(9, 2) + ":" + date.substr(11, 2) + ":" + date.substr(13, 2);
     const std::string_view zone = d.substr(15);
     if (zone.size() == 5 && (zone[0] == '+' || zone[0] == '-') && digits(zone.substr(1)))
         return out + std::string(zone.substr(0, 3)) + ":" + std::string(zone.substr(3));
@@ -71,15 +70,13 @@ Article nitf_article(const xmlNode* nitf) {
 
 Record NitfReader::next() {
     while (!finished_) {
-        const xmlNode* node =
-            xml_.next([](std::string_view name, int) { return name == "nitf"; });
+        const xmlNode* node = xml_.next([](std::string_view name, int) { return name == "nitf"; });
         if (!node) {
             finished_ = true;
-            if (!xml_.error().empty())
-                return xml_.failure();
+            if (!xml_.error().empty()) return xml_.failure();
             if (documents_ == 0)
-                return RejectedRecord{in_.name(), "not an NITF document (root element <" +
-                                                      xml_.root() + ">)"};
+                return RejectedRecord{in_.name(),
+                                      "not an NITF document (root element <" + xml_.root() + ">)"};
             break;
         }
         ++documents_;

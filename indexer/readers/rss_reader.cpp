@@ -19,22 +19,21 @@ std::string field_text(const xmlNode* node) {
 Record RssReader::next() {
     while (!finished_) {
         const xmlNode* node = xml_.next([](std::string_view name, int depth) {
-            return name == "item" || (depth == 2 && (name == "title" || name == "link" ||
-                                                     name == "language"));
+            return name == "item" ||
+                   (depth == 2 && (name == "title" || name == "link" || name == "language"));
         });
         if (!node) {
             finished_ = true;
-            if (!xml_.error().empty())
-                return xml_.failure();
+            if (!xml_.error().empty()) return xml_.failure();
             if (xml_.root() != "rss" && xml_.root() != "RDF" && items_ == 0)
-                return RejectedRecord{in_.name(), "not an RSS feed (root element <" +
-                                                      xml_.root() + ">)"};
+                return RejectedRecord{in_.name(),
+                                      "not an RSS feed (root element <" + xml_.root() + ">)"};
             break;
         }
         const std::string_view name = local_name(node);
         if (name != "item") {
             if (!is_element(node->parent, "channel")) continue;
-            std::string& slot = name == "title" ? channel_title_
+            std::string& slot = name == "title"  ? channel_title_
                                 : name == "link" ? channel_link_
                                                  : channel_lang_;
             if (slot.empty()) slot = inline_text(node);

@@ -49,8 +49,9 @@ XmlStream::XmlStream(ByteStream& in) : in_(in) {
     // libxml2's limits on text node and name sizes).
     const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR |
                         XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
+    // The override must also silence the declaration, or libxml2 switches back to it.
     reader_ = xmlReaderForIO(&XmlStream::read_callback, nullptr, this, in.name().c_str(), encoding,
-                             options);
+                             encoding ? options | XML_PARSE_IGNORE_ENC : options);
     if (reader_)
         xmlTextReaderSetStructuredErrorHandler(
             reader_, reinterpret_cast<xmlStructuredErrorFunc>(&XmlStream::error_callback), this);
@@ -83,8 +84,10 @@ void XmlStream::error_callback(void* context, const xmlError* error) {
 
 RejectedRecord XmlStream::failure() const {
     std::string where = in_.name();
-    if (error_line_ > 0) where += ":" + std::to_string(error_line_);
-    else where += " (byte " + std::to_string(in_.offset()) + ")";
+    if (error_line_ > 0)
+        where += ":" + std::to_string(error_line_);
+    else
+        where += " (byte " + std::to_string(in_.offset()) + ")";
     return RejectedRecord{where, error_ + "; the rest of the document is skipped"};
 }
 
@@ -111,9 +114,12 @@ const xmlNode* XmlStream::next(const std::function<bool(std::string_view, int)>&
         const int depth = xmlTextReaderDepth(reader_);
         if (depth == 0) root_ = name;
         if (!wanted(name, depth)) continue;
-        line_ = xmlTextReaderGetParserLineNumber(reader_);
         xmlNode* node = xmlTextReaderExpand(reader_);
         if (!node) continue;  // the error handler has the reason; the next read stops
+        // The node's own line: the parser itself may have read ahead.
+        const long node_line = xmlGetLineNo(node);
+        line_ =
+            node_line > 0 ? static_cast<int>(node_line) : xmlTextReaderGetParserLineNumber(reader_);
         skip_subtree_ = true;
         return node;
     }
