@@ -170,10 +170,18 @@ Detection detect_format(std::string_view head, std::string_view name) {
         if (ext == "atom") return {Format::atom, ""};
         if (ext == "nitf") return {Format::nitf, ""};
         if (ext == "html" || ext == "htm" || ext == "xhtml") return {Format::html, ""};
-        const std::string root = root_element(body);
-        if (!root.empty() && starts_with(body, "<?xml"))
-            return {std::nullopt, "XML with root element <" + root + ">, not a news format"};
-        return {Format::html, ""};  // tag soup: an HTML fragment or a page without <html>
+        // Tag soup that starts like HTML is a fragment or a page without <html>; any other
+        // root (<REUTERS>, <RBNews>) is markup of a format we do not read.
+        const std::string root = ascii_lower(root_element(body));
+        static const char* const kHtmlStarts[] = {
+            "",        "div",  "p",    "span",  "table", "h1",     "h2",        "h3",     "article",
+            "section", "main", "meta", "title", "link",  "script", "style",     "a",      "img",
+            "ul",      "ol",   "br",   "b",     "i",     "em",     "strong",    "header", "nav",
+            "center",  "font", "form", "body",  "head",  "html",   "blockquote"};
+        for (const char* tag : kHtmlStarts)
+            if (root == tag) return {Format::html, ""};
+        return {std::nullopt,
+                "markup with root element <" + root_element(body) + ">, not a news format"};
     }
     return {Format::text, ""};
 }

@@ -165,10 +165,12 @@ Record read_html_page(std::string page, const std::string& name, size_t& repaire
                               "article.published", "dcterms.created", "datecreated"});
     if (a.published.empty()) a.published = meta.time_datetime;
     a.published = expand_basic_iso_date(a.published);
+    // A relative canonical link resolves against <base>, else the absolute og:url.
+    const std::string og_url = first_meta(meta, {"og:url", "twitter:url"});
     std::string url = meta.canonical;
-    if (url.empty()) url = first_meta(meta, {"og:url", "twitter:url"});
+    if (url.empty()) url = og_url;
     if (url.empty()) url = ld("url");
-    a.url = resolve_url(meta.base, url);
+    a.url = resolve_url(meta.base.empty() ? og_url : meta.base, url);
     a.source = first_meta(meta, {"og:site_name", "application-name"});
     if (a.source.empty() && has_ld) a.source = ld("publisher");
     a.author =

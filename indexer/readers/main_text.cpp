@@ -59,16 +59,20 @@ bool skipped(const xmlNode* n) {
             !attribute(n, "hidden").empty() || attribute(n, "aria-hidden") == "true");
 }
 
-// Text directly under `n` (text nodes and inline elements), not in its block children.
+// Characters (code points, so CJK text counts like Latin) directly under `n`, in text nodes and
+// inline elements but not in its block children. Link text does not count: lists of links are
+// navigation, related stories or rankings, not the article.
 size_t own_text_length(const xmlNode* n) {
     size_t len = 0;
     for (const xmlNode* c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE) {
-            for (const char* p = reinterpret_cast<const char*>(c->content); p && *p; ++p)
-                if (!std::isspace(static_cast<unsigned char>(*p))) ++len;
+            for (const char* p = reinterpret_cast<const char*>(c->content); p && *p; ++p) {
+                const auto byte = static_cast<unsigned char>(*p);
+                if (!std::isspace(byte) && (byte & 0xC0) != 0x80) ++len;
+            }
         } else if (c->type == XML_ELEMENT_NODE && !in(local_name(c), kBlocks) && !skipped(c) &&
-                   local_name(c) != "br" && local_name(c) != "ul" && local_name(c) != "ol" &&
-                   local_name(c) != "table") {
+                   local_name(c) != "a" && local_name(c) != "br" && local_name(c) != "ul" &&
+                   local_name(c) != "ol" && local_name(c) != "table") {
             len += own_text_length(c);
         }
     }

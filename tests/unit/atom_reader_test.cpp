@@ -86,9 +86,9 @@ BOOST_AUTO_TEST_CASE(empty_entries_are_rejected_and_truncation_reported) {
     BOOST_TEST(contains(r.rejected[0].reason, "neither a title nor content"));
     // libxml2 parses in 512-byte chunks: entries before the chunk with the damage are kept.
     const std::string pad(2000, 's');
-    std::string cut = feed("<entry><title>A</title><summary>" + pad + "</summary></entry>\n" +
-                           "<entry><title>B</title><summary>" + pad + "</summary></entry>" +
-                           "<entry><title>C");
+    std::string cut =
+        feed("<entry><title>A</title><summary>" + pad + "</summary></entry>\n" +
+             "<entry><title>B</title><summary>" + pad + "</summary></entry>" + "<entry><title>C");
     cut.resize(cut.rfind("</feed>"));
     const auto t = read_with(Format::atom, cut, "cut.atom");
     BOOST_TEST(t.articles.size() == 2u);
@@ -97,9 +97,9 @@ BOOST_AUTO_TEST_CASE(empty_entries_are_rejected_and_truncation_reported) {
 }
 
 BOOST_AUTO_TEST_CASE(entity_bomb_and_wrong_format) {
-    const auto b = read_with(Format::atom,
-                             attache::test::entity_bomb("<feed><entry><title>",
-                                                        "</title></entry></feed>", "&l9;"));
+    const auto b = read_with(
+        Format::atom,
+        attache::test::entity_bomb("<feed><entry><title>", "</title></entry></feed>", "&l9;"));
     for (const auto& a : b.articles) BOOST_TEST(a.title.size() < 1000u);
     const auto w = read_with(Format::atom, "{\"title\": \"json\"}");
     BOOST_TEST(w.articles.empty());

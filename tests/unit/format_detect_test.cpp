@@ -23,15 +23,15 @@ BOOST_AUTO_TEST_CASE(json_lines_json_documents_and_arrays) {
 }
 
 BOOST_AUTO_TEST_CASE(xml_by_root_element_past_declarations_comments_and_doctype) {
-    BOOST_TEST((detect("<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">") ==
-                Format::rss));
+    BOOST_TEST(
+        (detect("<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">") == Format::rss));
     BOOST_TEST((detect("<rdf:RDF xmlns:rdf=\"x\">") == Format::rss));
     BOOST_TEST((detect("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">") ==
                 Format::atom));
     BOOST_TEST((detect("<!DOCTYPE nitf SYSTEM \"nitf.dtd\" [ <!ENTITY x \"y\"> ]>\n<nitf>") ==
                 Format::nitf));
-    BOOST_TEST((detect("<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\">") ==
-                Format::newsml));
+    BOOST_TEST(
+        (detect("<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\">") == Format::newsml));
     BOOST_TEST((detect("<newsItem guid=\"x\">") == Format::newsml));
     BOOST_TEST((detect("<NewsML>") == Format::newsml));
     BOOST_TEST((detect("<!DOCTYPE html><html><head>") == Format::html));
@@ -59,6 +59,10 @@ BOOST_AUTO_TEST_CASE(text_binary_and_foreign_xml) {
     const auto other = detect_format("<?xml version=\"1.0\"?><RBNews/>", "x.xml");
     BOOST_TEST(!other.format);
     BOOST_TEST(other.why_not.find("<RBNews>") != std::string::npos);
+    const auto sgml =
+        detect_format("<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS ID=\"1\">", "x.sgm");
+    BOOST_TEST(!sgml.format);
+    BOOST_TEST(sgml.why_not.find("<REUTERS>") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(format_names) {

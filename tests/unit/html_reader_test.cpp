@@ -115,8 +115,9 @@ BOOST_AUTO_TEST_CASE(declared_charset_is_converted_and_bad_utf8_repaired) {
                                  "talks</title></head><body></body></html>");
     BOOST_REQUIRE_EQUAL(latin.articles.size(), 1u);
     BOOST_TEST(latin.articles[0].title == "Caf\xC3\xA9 talks");
-    const auto bad = read_with(Format::html, "<html><head><title>Bad \xFF byte</title></head>"
-                                             "<body></body></html>");
+    const auto bad = read_with(Format::html,
+                               "<html><head><title>Bad \xFF byte</title></head>"
+                               "<body></body></html>");
     BOOST_REQUIRE_EQUAL(bad.articles.size(), 1u);
     BOOST_TEST(bad.repaired == 1u);
     BOOST_TEST(bad.articles[0].title == "Bad \xEF\xBF\xBD byte");

@@ -74,8 +74,8 @@ BOOST_AUTO_TEST_CASE(plain_and_compressed_single_files) {
     BOOST_REQUIRE_EQUAL(plain.size(), 1u);
     BOOST_TEST(plain[0].second == text);
     BOOST_TEST(plain[0].first == (dir.path / "plain.jsonl").string());
-    for (int filter : {ARCHIVE_FILTER_GZIP, ARCHIVE_FILTER_BZIP2, ARCHIVE_FILTER_XZ,
-                       ARCHIVE_FILTER_ZSTD}) {
+    for (int filter :
+         {ARCHIVE_FILTER_GZIP, ARCHIVE_FILTER_BZIP2, ARCHIVE_FILTER_XZ, ARCHIVE_FILTER_ZSTD}) {
         const fs::path path = dir.path / ("f" + std::to_string(filter));
         write_archive(path, filter, false, {{"data", text}});
         auto members = read_members(path.string());

@@ -79,8 +79,9 @@ BOOST_AUTO_TEST_CASE(truncated_arrays_oversized_elements_and_garbage) {
     ReaderOptions small;
     small.max_record_bytes = 64;
     const auto big = read_with(Format::json,
-                               "[{\"title\": \"" + std::string(500, 'x') + "\"}, {\"title\": "
-                               "\"after\"}]",
+                               "[{\"title\": \"" + std::string(500, 'x') +
+                                   "\"}, {\"title\": "
+                                   "\"after\"}]",
                                "big.json", small);
     BOOST_REQUIRE_EQUAL(big.articles.size(), 1u);
     BOOST_TEST(big.articles[0].title == "after");

@@ -11,12 +11,15 @@ namespace {
 
 std::string item(const std::string& guid, const std::string& cls, const std::string& content,
                  const std::string& body) {
-    return "<newsItem guid=\"" + guid + "\" standard=\"NewsML-G2\" xml:lang=\"en\">"
-           "<itemMeta><itemClass qcode=\"" + cls + "\"/><provider literal=\"harbourwire\">"
+    return "<newsItem guid=\"" + guid +
+           "\" standard=\"NewsML-G2\" xml:lang=\"en\">"
+           "<itemMeta><itemClass qcode=\"" +
+           cls +
+           "\"/><provider literal=\"harbourwire\">"
            "<name>Harbour Wire</name></provider><versionCreated>2024-11-02T01:00:00Z"
            "</versionCreated><firstCreated>2024-11-01T00:30:00Z</firstCreated></itemMeta>"
-           "<contentMeta>" + content + "</contentMeta><contentSet>" + body +
-           "</contentSet></newsItem>\n";
+           "<contentMeta>" +
+           content + "</contentMeta><contentSet>" + body + "</contentSet></newsItem>\n";
 }
 
 std::string message(const std::string& items) {
@@ -77,10 +80,9 @@ BOOST_AUTO_TEST_CASE(empty_item_truncation_and_bomb) {
     const auto t = read_with(Format::newsml, doc);
     BOOST_TEST(t.articles.size() == 1u);
     BOOST_TEST(t.rejected.size() == 1u);
-    const auto b = read_with(Format::newsml,
-                             attache::test::entity_bomb("<newsItem><contentMeta><headline>",
-                                                        "</headline></contentMeta></newsItem>",
-                                                        "&l9;"));
+    const auto b = read_with(
+        Format::newsml, attache::test::entity_bomb("<newsItem><contentMeta><headline>",
+                                                   "</headline></contentMeta></newsItem>", "&l9;"));
     for (const auto& a : b.articles) BOOST_TEST(a.title.size() < 1000u);
 }
 

@@ -59,8 +59,8 @@ BOOST_AUTO_TEST_CASE(head_and_body_map_to_the_article) {
 BOOST_AUTO_TEST_CASE(missing_headline_falls_back_and_missing_date_stays_empty) {
     std::string doc = kDoc;
     doc.erase(doc.find("<hedline>"), doc.find("</hedline>") + 10 - doc.find("<hedline>"));
-    doc.erase(doc.find("<date.issue"), doc.find("/>", doc.find("<date.issue")) + 2 -
-                                           doc.find("<date.issue"));
+    doc.erase(doc.find("<date.issue"),
+              doc.find("/>", doc.find("<date.issue")) + 2 - doc.find("<date.issue"));
     const auto r = read_with(Format::nitf, doc);
     BOOST_REQUIRE_EQUAL(r.articles.size(), 1u);
     BOOST_TEST(r.articles[0].title == "Fallback title");
@@ -79,9 +79,9 @@ BOOST_AUTO_TEST_CASE(truncated_bomb_and_wrong_format) {
     BOOST_TEST(t.articles.empty());
     BOOST_REQUIRE_EQUAL(t.rejected.size(), 1u);
     BOOST_TEST(contains(t.rejected[0].origin, "cut.xml:"));
-    const auto b = read_with(Format::nitf, attache::test::entity_bomb(
-                                               "<nitf><body><body.content><p>",
-                                               "</p></body.content></body></nitf>", "&l9;"));
+    const auto b = read_with(
+        Format::nitf, attache::test::entity_bomb("<nitf><body><body.content><p>",
+                                                 "</p></body.content></body></nitf>", "&l9;"));
     for (const auto& a : b.articles) BOOST_TEST(a.body.size() < 1000u);
     const auto w = read_with(Format::nitf, "<rss><channel/></rss>");
     BOOST_REQUIRE_EQUAL(w.rejected.size(), 1u);

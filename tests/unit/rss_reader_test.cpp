@@ -45,20 +45,19 @@ BOOST_AUTO_TEST_CASE(item_fields_map_to_the_article) {
 
 BOOST_AUTO_TEST_CASE(content_encoded_in_cdata_wins_over_description) {
     const auto r = read_with(
-        Format::rss,
-        feed("<item><title>T</title><description>teaser</description>"
-             "<content:encoded><![CDATA[<p>First <b>bold</b> paragraph &amp; more.</p>"
-             "<div><p>Nested <em>inner</em> one.</p></div><script>var x=1;</script>]]>"
-             "</content:encoded></item>"));
+        Format::rss, feed("<item><title>T</title><description>teaser</description>"
+                          "<content:encoded><![CDATA[<p>First <b>bold</b> paragraph &amp; more.</p>"
+                          "<div><p>Nested <em>inner</em> one.</p></div><script>var x=1;</script>]]>"
+                          "</content:encoded></item>"));
     BOOST_REQUIRE_EQUAL(r.articles.size(), 1u);
     BOOST_TEST(r.articles[0].body == "First bold paragraph & more.\n\nNested inner one.");
 }
 
 BOOST_AUTO_TEST_CASE(escaped_html_in_description_and_title_is_decoded) {
-    const auto r = read_with(Format::rss,
-                             feed("<item><title>Talks &amp;amp; trade</title><description>"
-                                  "&lt;p&gt;Caf&amp;eacute; diplomacy&amp;nbsp;works&lt;/p&gt;"
-                                  "</description></item>"));
+    const auto r =
+        read_with(Format::rss, feed("<item><title>Talks &amp;amp; trade</title><description>"
+                                    "&lt;p&gt;Caf&amp;eacute; diplomacy&amp;nbsp;works&lt;/p&gt;"
+                                    "</description></item>"));
     BOOST_REQUIRE_EQUAL(r.articles.size(), 1u);
     BOOST_TEST(r.articles[0].title == "Talks & trade");
     BOOST_TEST(contains(r.articles[0].body, "Caf\xC3\xA9 diplomacy"));
@@ -99,8 +98,9 @@ BOOST_AUTO_TEST_CASE(rss_1_0_rdf_items_are_read) {
 }
 
 BOOST_AUTO_TEST_CASE(truncated_feed_keeps_the_items_before_the_cut) {
-    std::string text = feed("<item><title>One</title></item>\n<item><title>Two</title></item>\n"
-                            "<item><title>Three</title></item>\n");
+    std::string text = feed(
+        "<item><title>One</title></item>\n<item><title>Two</title></item>\n"
+        "<item><title>Three</title></item>\n");
     text.resize(text.find("Three") + 2);
     const auto r = read_with(Format::rss, text, "cut.xml");
     BOOST_TEST(r.articles.size() == 2u);
@@ -110,11 +110,10 @@ BOOST_AUTO_TEST_CASE(truncated_feed_keeps_the_items_before_the_cut) {
 }
 
 BOOST_AUTO_TEST_CASE(entity_bomb_fails_cleanly) {
-    const auto r = read_with(
-        Format::rss,
-        attache::test::entity_bomb("<rss><channel><item><title>", "</title></item></channel></rss>",
-                                   "&l9;"),
-        "bomb.xml");
+    const auto r = read_with(Format::rss,
+                             attache::test::entity_bomb("<rss><channel><item><title>",
+                                                        "</title></item></channel></rss>", "&l9;"),
+                             "bomb.xml");
     BOOST_TEST(r.articles.size() <= 1u);
     for (const auto& a : r.articles) BOOST_TEST(a.title.size() < 1000u);  // never expanded
 }
@@ -132,14 +131,16 @@ BOOST_AUTO_TEST_CASE(binary_garbage_and_another_format_are_rejected) {
 }
 
 BOOST_AUTO_TEST_CASE(latin1_feeds_are_converted_to_utf8) {
-    const std::string latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel>"
-                               "<item><title>S\xE9oul et P\xE9kin</title></item></channel></rss>";
+    const std::string latin1 =
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel>"
+        "<item><title>S\xE9oul et P\xE9kin</title></item></channel></rss>";
     const auto r = read_with(Format::rss, latin1);
     BOOST_REQUIRE_EQUAL(r.articles.size(), 1u);
     BOOST_TEST(r.articles[0].title == "S\xC3\xA9oul et P\xC3\xA9kin");
     // Mislabelled: declared Latin-1 but really UTF-8; read as UTF-8.
-    const std::string mislabelled = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel>"
-                                    "<item><title>S\xC3\xA9oul</title></item></channel></rss>";
+    const std::string mislabelled =
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel>"
+        "<item><title>S\xC3\xA9oul</title></item></channel></rss>";
     const auto m = read_with(Format::rss, mislabelled);
     BOOST_REQUIRE_EQUAL(m.articles.size(), 1u);
     BOOST_TEST(m.articles[0].title == "S\xC3\xA9oul");
