@@ -55,6 +55,7 @@ Record AtomReader::next() {
         });
         if (!node) {
             finished_ = true;
+            repaired_ += xml_.repaired();
             if (!xml_.error().empty()) return xml_.failure();
             if (xml_.root() != "feed" && entries_ == 0)
                 return RejectedRecord{in_.name(),

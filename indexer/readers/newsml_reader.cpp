@@ -103,6 +103,7 @@ Record NewsmlReader::next() {
             [](std::string_view name, int) { return name == "newsItem" || name == "NewsItem"; });
         if (!node) {
             finished_ = true;
+            repaired_ += xml_.repaired();
             if (!xml_.error().empty()) return xml_.failure();
             if (items_ == 0 && xml_.root() != "newsMessage" && xml_.root() != "NewsML")
                 return RejectedRecord{in_.name(),

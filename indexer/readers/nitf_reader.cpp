@@ -73,6 +73,7 @@ Record NitfReader::next() {
         const xmlNode* node = xml_.next([](std::string_view name, int) { return name == "nitf"; });
         if (!node) {
             finished_ = true;
+            repaired_ += xml_.repaired();
             if (!xml_.error().empty()) return xml_.failure();
             if (documents_ == 0)
                 return RejectedRecord{in_.name(),

@@ -24,6 +24,7 @@ Record RssReader::next() {
         });
         if (!node) {
             finished_ = true;
+            repaired_ += xml_.repaired();
             if (!xml_.error().empty()) return xml_.failure();
             if (xml_.root() != "rss" && xml_.root() != "RDF" && items_ == 0)
                 return RejectedRecord{in_.name(),

@@ -1,5 +1,8 @@
 #include "indexer/readers/xml_stream.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include "common/text.h"
 
 namespace attache::readers {
@@ -41,10 +44,22 @@ const char* encoding_override(std::string_view head) {
     return multibyte ? "UTF-8" : nullptr;
 }
 
+// True when libxml2 will read the document as UTF-8: declared so, or not declared and no BOM
+// of another encoding.
+bool read_as_utf8(std::string_view head, const char* override_encoding) {
+    if (override_encoding) return true;
+    if (head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF"))
+        return false;
+    const std::string declared = declared_encoding(head);
+    return declared.empty() || declared == "utf-8" || declared == "utf8";
+}
+
 }  // namespace
 
 XmlStream::XmlStream(ByteStream& in) : in_(in) {
-    const char* encoding = encoding_override(in.peek(16 * 1024));
+    const std::string_view head = in.peek(16 * 1024);
+    const char* encoding = encoding_override(head);
+    repair_ = read_as_utf8(head, encoding);
     // No XML_PARSE_NOENT (entity substitution), no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE (keep
     // libxml2's limits on text node and name sizes).
     const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR |
@@ -63,10 +78,45 @@ XmlStream::~XmlStream() {
     if (reader_) xmlFreeTextReader(reader_);
 }
 
+bool XmlStream::refill() {
+    char block[16 * 1024];
+    const size_t got = in_.read(block, sizeof block);
+    ready_.assign(carry_);
+    carry_.clear();
+    ready_at_ = 0;
+    if (got == 0) {
+        repaired_ += repair_utf8(ready_);  // a sequence cut by the end of input
+        return !ready_.empty();
+    }
+    ready_.append(block, got);
+    // Keep back the start of a multi-byte sequence the block boundary cut, for the next block.
+    size_t keep = 0;
+    for (size_t back = 1; back <= 3 && back <= ready_.size(); ++back) {
+        const auto byte = static_cast<unsigned char>(ready_[ready_.size() - back]);
+        if ((byte & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+        const size_t need = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+        if (need > back) keep = back;
+        break;
+    }
+    carry_.assign(ready_, ready_.size() - keep, keep);
+    ready_.resize(ready_.size() - keep);
+    repaired_ += repair_utf8(ready_);
+    return true;
+}
+
 int XmlStream::read_callback(void* context, char* buffer, int len) {
     auto* self = static_cast<XmlStream*>(context);
     try {
-        return static_cast<int>(self->in_.read(buffer, static_cast<size_t>(len)));
+        if (!self->repair_)
+            return static_cast<int>(self->in_.read(buffer, static_cast<size_t>(len)));
+        while (self->ready_at_ == self->ready_.size()) {
+            if (!self->refill()) return 0;
+        }
+        const size_t take =
+            std::min(static_cast<size_t>(len), self->ready_.size() - self->ready_at_);
+        std::memcpy(buffer, self->ready_.data() + self->ready_at_, take);
+        self->ready_at_ += take;
+        return static_cast<int>(take);
     } catch (const InputError& e) {
         // No exception may cross libxml2's C frames: remember it and report end of input.
         self->input_error_ = e.what();

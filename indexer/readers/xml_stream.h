@@ -35,9 +35,13 @@ class XmlStream {
     const std::string& error() const { return error_; }
     // The rejected record for that failure: "name:line", "reason; the rest ... is skipped".
     RejectedRecord failure() const;
+    // Invalid UTF-8 sequences replaced with U+FFFD before parsing (documents read as UTF-8).
+    size_t repaired() const { return repaired_; }
 
   private:
     static int read_callback(void* context, char* buffer, int len);
+    // Fills `ready_` with the next repaired bytes; false at the end of input.
+    bool refill();
     static void error_callback(void* context, const xmlError* error);
     ByteStream& in_;
     xmlTextReaderPtr reader_ = nullptr;
@@ -45,6 +49,11 @@ class XmlStream {
     int line_ = 0;
     int error_line_ = 0;
     bool skip_subtree_ = false;
+    // UTF-8 repair on the way in: libxml2 stops at the first invalid byte of a UTF-8 document,
+    // so bad bytes are replaced first. `carry_` holds a sequence cut by the block boundary.
+    bool repair_ = false;
+    std::string ready_, carry_;
+    size_t ready_at_ = 0, repaired_ = 0;
 };
 
 }  // namespace attache::readers

@@ -67,7 +67,9 @@ std::string read_file(const fs::path& path) {
     return ss.str();
 }
 
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool has(const std::string& s, const std::string& part) {
+    return s.find(part) != std::string::npos;
+}
 
 // Writes files with libarchive: a tar archive when `tar`, else one compressed file.
 void write_archive(const fs::path& path, int filter, bool tar,
@@ -143,7 +145,8 @@ BOOST_AUTO_TEST_CASE(compressed_archived_and_stdin_inputs) {
     // Compressed bytes on stdin.
     write_archive(dir.path / "feed.gz", ARCHIVE_FILTER_GZIP, false,
                   {{"x", read_file(kSamples + "/wire-feed.rss")}});
-    const auto s = run_attache({"index", "--db", dir / "in.db", "-"}, read_file(dir.path / "feed.gz"));
+    const auto s =
+        run_attache({"index", "--db", dir / "in.db", "-"}, read_file(dir.path / "feed.gz"));
     BOOST_TEST(s.exit_code == 0, s.err);
     BOOST_TEST(doccount(dir / "in.db") == 2u);
 }
@@ -154,7 +157,8 @@ BOOST_AUTO_TEST_CASE(bad_inputs_are_reported_skipped_and_counted) {
     fs::create_directories(bad);
     fs::copy_file(kSamples + "/wire-feed.rss", bad / "a-good.rss");  // 2 articles
     std::string rss = read_file(kSamples + "/wire-feed.rss");
-    std::ofstream(bad / "b-truncated.rss") << rss.substr(0, rss.find("<item>", rss.find("</item>")) + 20);
+    std::ofstream(bad / "b-truncated.rss")
+        << rss.substr(0, rss.find("<item>", rss.find("</item>")) + 20);
     std::string garbage;
     for (int i = 0; i < 5000; ++i) garbage += static_cast<char>((i * 7919 + 13) % 256);
     std::ofstream(bad / "c-garbage.json") << garbage;
@@ -206,7 +210,8 @@ BOOST_AUTO_TEST_CASE(bad_inputs_are_reported_skipped_and_counted) {
     if (!root) BOOST_TEST(has(r.err, "locked.jsonl: cannot open"), r.err);
     // No stack traces, every message one line prefixed "attache: ".
     std::istringstream lines(r.err);
-    for (std::string line; std::getline(lines, line);) BOOST_TEST(line.rfind("attache: ", 0) == 0u, line);
+    for (std::string line; std::getline(lines, line);)
+        BOOST_TEST(line.rfind("attache: ", 0) == 0u, line);
     // The rest was indexed: 2 good + 1 truncated feed's first item + 2 small JSON lines +
     // 2 archive members + the cut archive's first member and the lines of its second member
     // before the cut (+ the locked file as root).
@@ -218,12 +223,12 @@ BOOST_AUTO_TEST_CASE(bad_inputs_are_reported_skipped_and_counted) {
     }
 
     // Forcing the wrong format: every record is rejected, nothing crashes.
-    const auto wrong = run_attache({"index", "--db", dir / "w.db", "--format", "nitf",
-                                (bad / "a-good.rss").string()});
+    const auto wrong = run_attache(
+        {"index", "--db", dir / "w.db", "--format", "nitf", (bad / "a-good.rss").string()});
     BOOST_TEST(wrong.exit_code == 3);
     BOOST_TEST(has(wrong.err, "not an NITF document (root element <rss>)"), wrong.err);
-    const auto json_as_rss = run_attache({"index", "--db", dir / "w.db", "--format", "rss",
-                                      kSamples + "/newsapi-style.json"});
+    const auto json_as_rss = run_attache(
+        {"index", "--db", dir / "w.db", "--format", "rss", kSamples + "/newsapi-style.json"});
     BOOST_TEST(json_as_rss.exit_code == 3);
     BOOST_TEST(doccount(dir / "w.db") == 0u);
 }
@@ -236,7 +241,8 @@ BOOST_AUTO_TEST_CASE(strict_stops_at_the_first_bad_record_and_commits_nothing) {
     for (int i = 0; i < 3000; ++i)  // more than one commit's worth before the bad line
         input += "{\"id\": \"s" + std::to_string(i) + "\", \"title\": \"t\"}\n";
     input += "{broken\n{\"id\": \"after\", \"title\": \"t\"}\n";
-    const auto r = run_attache({"index", "--db", db, "--strict", "--commit-every", "100", "-"}, input);
+    const auto r =
+        run_attache({"index", "--db", db, "--strict", "--commit-every", "100", "-"}, input);
     BOOST_TEST(r.exit_code == 3, r.err);
     BOOST_TEST(has(r.err, "<stdin>:3001: invalid JSON"), r.err);
     BOOST_TEST(has(r.err, "nothing from this run was committed"), r.err);
@@ -253,14 +259,17 @@ BOOST_AUTO_TEST_CASE(map_format_and_duplicate_ids_across_files) {
         << "[{\"meta\": {\"headline\": \"Mapped headline\", \"when\": \"2024-10-31\"}, "
            "\"text\": \"Body.\"}]";
     const auto m = run_attache({"index", "--db", dir / "m.db", "--map", "title=meta.headline",
-                            "--map", "published=meta.when", dir / "nested.json"});
+                                "--map", "published=meta.when", dir / "nested.json"});
     BOOST_TEST(m.exit_code == 0, m.err);
-    const auto found = run_attache({"search", "--db", dir / "m.db", "--count", "title:mapped date:2024-10"});
+    const auto found =
+        run_attache({"search", "--db", dir / "m.db", "--count", "title:mapped date:2024-10"});
     BOOST_TEST(found.out == "1\n");
-    const auto bad_map = run_attache({"index", "--db", dir / "m.db", "--map", "colour=x", dir / "nested.json"});
+    const auto bad_map =
+        run_attache({"index", "--db", dir / "m.db", "--map", "colour=x", dir / "nested.json"});
     BOOST_TEST(bad_map.exit_code == 2);
     BOOST_TEST(has(bad_map.err, "unknown field 'colour'"), bad_map.err);
-    const auto bad_format = run_attache({"index", "--db", dir / "m.db", "--format", "pdf", dir / "nested.json"});
+    const auto bad_format =
+        run_attache({"index", "--db", dir / "m.db", "--format", "pdf", dir / "nested.json"});
     BOOST_TEST(bad_format.exit_code == 2);
     BOOST_TEST(has(bad_format.err, "--format pdf: unknown format"), bad_format.err);
     // The same id in two files of different formats: one article, the later one wins.

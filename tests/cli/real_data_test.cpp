@@ -95,18 +95,19 @@ BOOST_AUTO_TEST_CASE(every_shared_dataset_indexes_with_the_documented_counts) {
     };
     const std::vector<Row> rows = {
         {"wire-formats raw (NITF, NewsML 1/G2, Atom, RSS, ninjs JSON ...)",
-         {"wire-formats/raw"}, 40, 2},
+         {"wire-formats/raw"},
+         40,
+         2},
         {"wire-formats raw-rss (RSS 2.0)", {"wire-formats/raw-rss"}, 41, 0},
         {"news-html raw (HTML pages)", {"news-html/raw"}, 8, 0},
         {"mfa-html raw (HTML pages)", {"mfa-html/raw"}, 10, 0},
-        {"wiki-current-events raw (RSS, HTML in descriptions)", {"wiki-current-events/raw"}, 15,
-         0},
-        {"reuters21578 raw (SGML, not a format we read)", {"reuters21578/raw/reut2-000.sgm"}, 0,
-         1},
+        {"wiki-current-events raw (RSS, HTML in descriptions)", {"wiki-current-events/raw"}, 15, 0},
+        {"reuters21578 raw (SGML, not a format we read)", {"reuters21578/raw/reut2-000.sgm"}, 0, 1},
         {"JSON Lines datasets",
          {"seed/articles.jsonl", "reuters21578/articles.jsonl", "wire-formats/articles.jsonl",
           "news-html/articles.jsonl", "wiki-current-events/articles.jsonl"},
-         1 + 925 + 15 + 8 + 4954, 0},
+         1 + 925 + 15 + 8 + 4954,
+         0},
     };
     TempDir dir;
     size_t n = 0;

@@ -145,3 +145,16 @@ BOOST_AUTO_TEST_CASE(latin1_feeds_are_converted_to_utf8) {
     BOOST_REQUIRE_EQUAL(m.articles.size(), 1u);
     BOOST_TEST(m.articles[0].title == "S\xC3\xA9oul");
 }
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_repaired_and_counted) {
+    // A bad byte would stop libxml2 at once; it is replaced before parsing, and counted. The
+    // long description puts sequences across the reader's block boundaries.
+    std::string long_text;
+    for (int i = 0; i < 5000; ++i) long_text += "S\xC3\xA9oul ";
+    const auto r = read_with(Format::rss, feed("<item><title>Bad \xFF byte</title><description>" +
+                                               long_text + "\xE2\x82</description></item>"));
+    BOOST_REQUIRE_EQUAL(r.articles.size(), 1u);
+    BOOST_TEST(r.articles[0].title == "Bad \xEF\xBF\xBD byte");
+    BOOST_TEST(r.repaired == 3u);  // \xFF, and the cut sequence \xE2\x82 byte by byte
+    BOOST_TEST(contains(r.articles[0].body, "S\xC3\xA9oul S\xC3\xA9oul"));
+}
