@@ -161,6 +161,10 @@ Detection detect_format(std::string_view head, std::string_view name) {
             return {Format::jsonl, ""};  // a first line longer than the sniff window
         const std::string_view line = body.substr(0, eol);
         if (nlohmann::json::accept(line)) return {Format::jsonl, ""};
+        // A broken first line in a JSON Lines dump: other lines also open an object at their
+        // first column, which a pretty-printed document's inner lines never do.
+        if (eol != std::string_view::npos && body.find("\n{", eol) != std::string_view::npos)
+            return {Format::jsonl, ""};
         if (ext == "jsonl" || ext == "ndjson" || ext == "jl") return {Format::jsonl, ""};
         return {Format::json, ""};
     }

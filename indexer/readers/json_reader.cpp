@@ -135,7 +135,7 @@ void JsonReader::read_whole_document() {
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e99999
         std::string what = e.what();
         if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
         pending_.push_back(RejectedRecord{origin, "invalid JSON: " + what});

@@ -13,7 +13,7 @@ Record parse_json_article(const std::string& text, const std::string& origin,
     json obj;
     try {
         obj = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e99999
         // nlohmann's message is "[json.exception.parse_error.101] parse error at line 1,
         // column 12: ..."; keep the part after the exception tag.
         std::string what = e.what();

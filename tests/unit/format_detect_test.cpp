@@ -17,6 +17,8 @@ BOOST_AUTO_TEST_CASE(json_lines_json_documents_and_arrays) {
     BOOST_TEST((detect("{\"title\": \"a\"}\n{\"title\": \"b\"}\n") == Format::jsonl));
     BOOST_TEST((detect("\xEF\xBB\xBF  {\"title\": \"a\"}") == Format::jsonl));
     BOOST_TEST((detect("{\n  \"title\": \"a\"\n}\n") == Format::json));
+    // A dump whose first line is broken is still JSON Lines (the reader reports that line).
+    BOOST_TEST((detect("{\"title\": \"cut\n{\"title\": \"b\"}\n") == Format::jsonl));
     BOOST_TEST((detect("  [{\"title\": \"a\"}]") == Format::json));
     // A pretty-printed object named .jsonl is still JSON Lines (the reader reports its lines).
     BOOST_TEST((detect("{\n \"a\": 1\n}", "x.jsonl") == Format::jsonl));

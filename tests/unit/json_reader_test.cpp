@@ -101,3 +101,13 @@ BOOST_AUTO_TEST_CASE(empty_array_and_empty_input) {
     BOOST_TEST(read_with(Format::json, "[ ]").rejected.empty());
     BOOST_TEST(read_with(Format::json, "").rejected.size() == 1u);  // not a JSON document
 }
+
+BOOST_AUTO_TEST_CASE(numbers_out_of_range_are_rejected_not_thrown) {
+    // Found by fuzz_json: nlohmann throws out_of_range, not parse_error, for such numbers.
+    const auto doc = read_with(Format::json, "1e99999", "n.json");
+    BOOST_TEST(doc.articles.empty());
+    BOOST_TEST(doc.rejected.size() == 1u);
+    const auto line = read_with(Format::jsonl, "{\"title\": 1e99999}\n{\"title\": \"ok\"}\n");
+    BOOST_TEST(line.articles.size() == 1u);
+    BOOST_TEST(line.rejected.size() == 1u);
+}
