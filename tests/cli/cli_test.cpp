@@ -179,7 +179,9 @@ BOOST_AUTO_TEST_CASE(corpus_indexes_cleanly) {
 BOOST_AUTO_TEST_CASE(reindexing_replaces_never_duplicates) {
     TempDir dir;
     const std::string db = dir / "re.db";
-    BOOST_TEST_REQUIRE(run_attache({"index", "--db", db, ATTACHE_CORPUS}).exit_code == 0);
+    BOOST_TEST_REQUIRE(
+        run_attache({"index", "--db", db, std::string(ATTACHE_CORPUS) + "/articles.jsonl"})
+            .exit_code == 0);
     const auto again =
         run_attache({"index", "--db", db, std::string(ATTACHE_CORPUS) + "/articles.jsonl"});
     BOOST_TEST(again.exit_code == 0);
@@ -600,7 +602,9 @@ BOOST_AUTO_TEST_CASE(stats_reports_count_dates_and_top_values) {
 BOOST_AUTO_TEST_CASE(delete_removes_by_id) {
     TempDir dir;
     const std::string db = dir / "del.db";
-    BOOST_TEST_REQUIRE(run_attache({"index", "--db", db, ATTACHE_CORPUS}).exit_code == 0);
+    BOOST_TEST_REQUIRE(
+        run_attache({"index", "--db", db, std::string(ATTACHE_CORPUS) + "/articles.jsonl"})
+            .exit_code == 0);
     const json first = search_json(db, {"--limit", "1", "Blinken"});
     const std::string id = first["hits"][0]["id"];
     const auto r = run_attache({"delete", "--db", db, id, "not-there"});
@@ -753,7 +757,9 @@ BOOST_AUTO_TEST_CASE(relative_dates_follow_the_pinned_clock) {
     // --since ID: what was (re)indexed after that article, for monitoring runs.
     TempDir dir;
     const std::string mon = dir / "monitor.db";
-    BOOST_TEST_REQUIRE(run_attache({"index", "--db", mon, ATTACHE_CORPUS}).exit_code == 0);
+    BOOST_TEST_REQUIRE(
+        run_attache({"index", "--db", mon, std::string(ATTACHE_CORPUS) + "/articles.jsonl"})
+            .exit_code == 0);
     const std::string extra =
         R"({"id":"late-1","title":"Later news","body":"NATO allies met again."})"
         "\n";

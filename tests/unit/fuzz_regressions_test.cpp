@@ -22,8 +22,8 @@ BOOST_AUTO_TEST_CASE(crashing_inputs_read_cleanly) {
             bytes << in.rdbuf();
             attache::readers::ReaderOptions options;
             options.max_record_bytes = 1 << 20;
-            const auto r = attache::test::read_with(*format, bytes.str(), file.path().string(),
-                                                    options);
+            const auto r =
+                attache::test::read_with(*format, bytes.str(), file.path().string(), options);
             BOOST_TEST(r.articles.size() + r.rejected.size() < 1000000u);
             ++replayed;
         }

@@ -129,7 +129,8 @@ BOOST_AUTO_TEST_CASE(byte_stream_lines_peek_and_caps) {
     BOOST_TEST(line == "last");
     BOOST_TEST(!in.read_line(line, 100, too_long));
     BOOST_TEST(in.offset() == 23u);
-    attache::readers::MemoryByteStream big(std::string(1000, 'x'), "big");
+    const std::string thousand(1000, 'x');
+    attache::readers::MemoryByteStream big(thousand, "big");
     std::string rest;
     BOOST_TEST(!big.read_rest(rest, 999));
     BOOST_TEST(rest.empty());
