@@ -40,8 +40,8 @@ int main(int argc, char** argv) {
 
     attache::IndexOptions index;
     index.db = default_db;
-    auto* index_cmd =
-        app.add_subcommand("index", "index news dumps (JSON Lines) into the database");
+    auto* index_cmd = app.add_subcommand(
+        "index", "index news dumps (JSON, RSS, Atom, NITF, NewsML, HTML, text) into the database");
     add_db_option(index_cmd, index.db);
     index_cmd
         ->add_option("--kb", index.kb_files, "extra knowledge base file (JSON Lines); repeatable")
@@ -52,6 +52,16 @@ int main(int argc, char** argv) {
         ->add_option("--commit-every", index.commit_every, "documents per commit (default 2000)")
         ->check(CLI::PositiveNumber);
     index_cmd->add_flag("--quiet,-q", index.quiet, "no progress line");
+    index_cmd->add_option("--format", index.format,
+                          "read every input as this format (default: detect per file): jsonl, "
+                          "json, rss, atom, nitf, newsml, html, text");
+    index_cmd->add_flag("--strict", index.strict,
+                        "stop at the first rejected record and commit nothing from this run");
+    index_cmd
+        ->add_option("--map", index.maps,
+                     "JSON inputs: take FIELD from PATH (dotted), e.g. title=meta.headline; "
+                     "repeatable")
+        ->allow_extra_args(false);
     index_cmd->add_option("PATH", index.inputs, "files, directories (recursive) or - for stdin")
         ->required();
 

@@ -5,9 +5,10 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
-#include <fstream>
 #include <future>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <thread>
 
 #include "common/errors.h"
@@ -15,7 +16,9 @@
 #include "indexer/extract/entity_extractor.h"
 #include "indexer/index_writer.h"
 #include "indexer/input_files.h"
-#include "indexer/readers/jsonl_reader.h"
+#include "indexer/readers/article_reader.h"
+#include "indexer/readers/input_source.h"
+#include "indexer/readers/json_article.h"
 #include "kb/knowledge_base.h"
 
 namespace attache {
@@ -81,15 +84,29 @@ int run_index(const IndexOptions& opt) {
     for (const auto& conflict : kb->conflicts())
         std::cerr << format_error_line("warning: " + conflict) << '\n';
 
+    std::optional<readers::Format> forced;
+    if (!opt.format.empty()) {
+        forced = readers::parse_format(opt.format);
+        if (!forced)
+            throw UsageError("--format " + opt.format +
+                             ": unknown format (formats: " + readers::format_names() + ")");
+    }
+    readers::ReaderOptions reader_options;
+    for (const auto& rule : opt.maps) {
+        const size_t eq = rule.find('=');
+        if (eq == std::string::npos)
+            throw UsageError("--map " + rule + ": expected FIELD=PATH, like title=meta.headline");
+        reader_options.json_map.emplace_back(rule.substr(0, eq), rule.substr(eq + 1));
+    }
+    // A bad --map is rejected before any work is done.
+    [[maybe_unused]] const readers::JsonFieldMap check_map(reader_options.json_map);
+
     InputList inputs = expand_inputs(opt.inputs);
     Totals totals;
     Progress progress(!opt.quiet);
-    for (const auto& bad : inputs.unreadable) {
-        report(bad);
-        ++totals.rejected;
-    }
 
     IndexWriter writer(opt.db, opt.commit_every);
+    if (opt.strict) writer.hold_commits();
     const unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     std::deque<std::future<BuiltChunk>> in_flight;
 
@@ -127,46 +144,80 @@ int run_index(const IndexOptions& opt) {
         while (in_flight.size() > jobs) drain_one();
     };
 
+    // Every rejection goes through here: reported at once, counted, and under --strict it
+    // stops the run.
+    bool stopped = false;
+    auto reject = [&](const RejectedRecord& r) {
+        progress.clear();
+        report(r);
+        ++totals.rejected;
+        if (opt.strict) stopped = true;
+    };
+    for (const auto& bad : inputs.unreadable) reject(bad);
+
     for (const auto& file : inputs.files) {
-        std::ifstream stream;
-        std::istream* in = &std::cin;
-        const std::string name = file == "-" ? "<stdin>" : file;
-        if (file != "-") {
-            stream.open(file, std::ios::binary);
-            if (!stream) {
-                progress.clear();
-                report({file, "cannot open for reading"});
-                ++totals.rejected;
-                continue;
+        if (stopped) break;
+        std::unique_ptr<readers::InputSource> source;
+        try {
+            source = std::make_unique<readers::InputSource>(file);
+        } catch (const readers::InputError& e) {
+            reject({file == "-" ? "<stdin>" : file, std::string("cannot open: ") + e.what()});
+            continue;
+        }
+        while (!stopped) {
+            readers::ByteStream* member = nullptr;
+            try {
+                member = source->next();
+            } catch (const readers::InputError& e) {
+                reject({source->name(), std::string("damaged archive or compressed data: ") +
+                                            e.what() + "; the rest of it is skipped"});
+                break;
             }
-            in = &stream;
-        }
-        ++totals.files;
-        readers::JsonlReader reader(*in, name);
-        Chunk chunk;
-        while (true) {
-            auto record = reader.next();
-            if (std::holds_alternative<std::monostate>(record)) break;
-            ++totals.read;
-            if (auto* rejected = std::get_if<RejectedRecord>(&record)) {
-                progress.clear();
-                report(*rejected);
-                ++totals.rejected;
-                continue;
+            if (!member) break;
+            Chunk chunk;
+            try {
+                std::optional<readers::Format> format = forced;
+                if (!format) {
+                    const auto detected =
+                        readers::detect_format(member->peek(readers::kSniffBytes), member->name());
+                    if (!detected.format) {
+                        reject({member->name(),
+                                "not a format attache reads (" + detected.why_not + "); skipped"});
+                        continue;
+                    }
+                    format = detected.format;
+                }
+                ++totals.files;
+                auto reader = readers::make_reader(*format, *member, reader_options);
+                while (!stopped) {
+                    auto record = reader->next();
+                    if (std::holds_alternative<std::monostate>(record)) break;
+                    ++totals.read;
+                    if (auto* rejected = std::get_if<RejectedRecord>(&record)) {
+                        reject(*rejected);
+                        continue;
+                    }
+                    chunk.articles.push_back(std::move(std::get<Article>(record)));
+                    if (chunk.articles.size() == kChunkSize) submit(std::exchange(chunk, Chunk{}));
+                }
+                totals.repaired += reader->repaired();
+            } catch (const readers::InputError& e) {
+                reject({member->name() + " (byte " + std::to_string(member->offset()) + ")",
+                        std::string("read error: ") + e.what() + "; the rest of it is skipped"});
             }
-            chunk.articles.push_back(std::move(std::get<Article>(record)));
-            if (chunk.articles.size() == kChunkSize) submit(std::exchange(chunk, Chunk{}));
+            submit(std::move(chunk));
         }
-        if (in->bad()) {
-            progress.clear();
-            report({name + ":" + std::to_string(reader.line()),
-                    "read error; the rest of the file is skipped"});
-            ++totals.rejected;
-        }
-        totals.repaired += reader.repaired();
-        submit(std::move(chunk));
     }
     while (!in_flight.empty()) drain_one();
+    if (stopped) {
+        writer.cancel();
+        progress.clear();
+        std::fprintf(stderr,
+                     "attache: --strict: stopped at the first rejected record; nothing from this "
+                     "run was committed; the database holds %u %s\n",
+                     writer.doccount(), writer.doccount() == 1 ? "article" : "articles");
+        return static_cast<int>(ExitCode::rejected_records);
+    }
     writer.commit();
     progress.clear();
 

@@ -12,9 +12,12 @@ struct IndexOptions {
     std::string db;
     std::vector<std::string> inputs;
     std::vector<std::string> kb_files;
-    unsigned jobs = 0;           // 0: one per core
-    size_t commit_every = 2000;  // documents per commit
-    bool quiet = false;          // no progress line
+    unsigned jobs = 0;              // 0: one per core
+    size_t commit_every = 2000;     // documents per commit
+    bool quiet = false;             // no progress line
+    std::string format;             // --format: force one reader ("" detects per file)
+    bool strict = false;            // stop at the first rejected record and commit nothing
+    std::vector<std::string> maps;  // --map FIELD=PATH for JSON inputs
 };
 
 int run_index(const IndexOptions& options);

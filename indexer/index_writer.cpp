@@ -28,7 +28,9 @@ bool IndexWriter::write(BuiltDocument& doc) {
             if (db_.get_metadata(key) != name) db_.set_metadata(key, name);
         }
         pending_bytes_ += doc.text_bytes;
-        if (++pending_ >= commit_every_ || pending_bytes_ >= kCommitBytes) commit();
+        if (++pending_ >= commit_every_ || pending_bytes_ >= kCommitBytes) {
+            if (!held_) commit();
+        }
         return existed;
     } catch (const Xapian::Error& e) {
         throw DatabaseError("writing to '" + path_ + "' failed: " + e.get_description());
@@ -38,11 +40,37 @@ bool IndexWriter::write(BuiltDocument& doc) {
 void IndexWriter::commit() {
     try {
         db_.set_metadata(std::string(schema::kSequenceMetadataKey), std::to_string(sequence_));
-        db_.commit();
+        if (held_) {
+            db_.commit_transaction();
+            held_ = false;
+        } else {
+            db_.commit();
+        }
         pending_ = 0;
         pending_bytes_ = 0;
     } catch (const Xapian::Error& e) {
         throw DatabaseError("committing to '" + path_ + "' failed: " + e.get_description());
+    }
+}
+
+void IndexWriter::hold_commits() {
+    try {
+        db_.begin_transaction(true);
+        held_ = true;
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("starting a transaction on '" + path_ +
+                            "' failed: " + e.get_description());
+    }
+}
+
+void IndexWriter::cancel() {
+    if (!held_) return;
+    try {
+        db_.cancel_transaction();
+        held_ = false;
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cancelling the transaction on '" + path_ +
+                            "' failed: " + e.get_description());
     }
 }
 

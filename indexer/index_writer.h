@@ -23,6 +23,10 @@ class IndexWriter {
     // Returns true when the article replaced one already in the database.
     bool write(BuiltDocument& doc);
     void commit();
+    // All or nothing (--strict): from now on nothing is committed until commit(), and
+    // cancel() drops everything written since. Xapian holds the changes in memory meanwhile.
+    void hold_commits();
+    void cancel();
     Xapian::doccount doccount() const { return db_.get_doccount(); }
 
   private:
@@ -31,6 +35,7 @@ class IndexWriter {
     size_t commit_every_;
     size_t pending_ = 0;
     size_t pending_bytes_ = 0;
+    bool held_ = false;                         // inside a transaction (hold_commits)
     unsigned long long sequence_ = 0;           // last sequence number given (kSlotSequence)
     std::unordered_set<std::string> labelled_;  // label keys written or checked in this run
 };

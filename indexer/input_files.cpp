@@ -1,15 +1,32 @@
 #include "indexer/input_files.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 namespace attache {
 
 namespace fs = std::filesystem;
 
-bool is_jsonl_name(const std::string& path) {
-    const std::string ext = fs::path(path).extension().string();
-    return ext == ".jsonl" || ext == ".ndjson" || ext == ".jl" || ext == ".json";
+bool is_readable_name(const std::string& path) {
+    std::string name = fs::path(path).filename().string();
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // A compression suffix says nothing about the format inside: look past it.
+    for (const char* z : {".gz", ".bz2", ".xz", ".zst", ".zstd"}) {
+        const std::string_view suffix(z);
+        if (name.size() > suffix.size() && name.ends_with(suffix)) {
+            name.resize(name.size() - suffix.size());
+            break;
+        }
+    }
+    const std::string ext = fs::path(name).extension().string();
+    static const char* const kKnown[] = {".jsonl", ".ndjson", ".jl",   ".json",   ".xml",  ".rss",
+                                         ".atom",  ".rdf",    ".nitf", ".newsml", ".html", ".htm",
+                                         ".xhtml", ".txt",    ".text", ".tar",    ".tgz",  ".tbz2",
+                                         ".txz",   ".tzst",   ".zip"};
+    for (const char* known : kKnown)
+        if (ext == known) return true;
+    return false;
 }
 
 InputList expand_inputs(const std::vector<std::string>& paths) {
@@ -44,7 +61,7 @@ InputList expand_inputs(const std::vector<std::string>& paths) {
             }
             if (!it->is_regular_file(ec)) continue;
             const std::string file = it->path().string();
-            if (is_jsonl_name(file)) {
+            if (is_readable_name(file)) {
                 found.push_back(file);
             } else {
                 ++out.skipped_unknown;

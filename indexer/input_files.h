@@ -1,6 +1,6 @@
 // Expands the PATH arguments of `attache index` into the list of inputs to read: files as
-// given, directories recursively (files with a known extension, in sorted order so runs are
-// repeatable), and "-" for standard input.
+// given, directories recursively (files with a known extension, see is_readable_name, in sorted
+// order so runs are repeatable), and "-" for standard input.
 #pragma once
 
 #include <string>
@@ -18,7 +18,8 @@ struct InputList {
 
 InputList expand_inputs(const std::vector<std::string>& paths);
 
-// True for names the JSON Lines reader takes when walking a directory.
-bool is_jsonl_name(const std::string& path);
+// True for names a reader takes when walking a directory: the extensions of the formats in
+// docs/formats.md, optionally compressed (".xml.gz"), and archives (".tar", ".tgz", ".zip").
+bool is_readable_name(const std::string& path);
 
 }  // namespace attache

@@ -7,6 +7,8 @@ packages=(
     build-essential cmake pkg-config git
     libxapian-dev xapian-tools          # the engine, and xapian-tcpsrv for remote shards
     libcli11-dev                        # command line
+    libarchive-dev                      # readers: gzip, bzip2, xz, zstd, tar
+    libxml2-dev                         # readers: RSS, Atom, NITF, NewsML-G2, HTML
     nlohmann-json3-dev                  # JSON in readers, KB and output
     libboost-test-dev                   # unit tests
     iso-codes                           # ISO 3166 countries, embedded in the KB

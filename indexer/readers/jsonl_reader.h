@@ -1,39 +1,40 @@
 // Reads JSON Lines (NDJSON) news dumps, one article per line, streaming: memory is bounded by
-// the longest line. Field names of common dump schemas are mapped to Article fields
-// (docs/formats.md lists them); a line that is not a JSON object with a title or a body is
+// the record size cap. Field names of common dump schemas are mapped to Article fields
+// (json_article.h, docs/formats.md); a line that is not a JSON object with a title or a body is
 // rejected with its line number and the reason, and reading goes on.
 #pragma once
 
 #include <istream>
+#include <memory>
 #include <string>
-#include <variant>
 
-#include "indexer/article.h"
+#include "indexer/readers/article_reader.h"
+#include "indexer/readers/json_article.h"
 
 namespace attache::readers {
 
-class JsonlReader {
+class JsonlReader : public ArticleReader {
   public:
-    // `name` is used in origins ("name:line").
-    JsonlReader(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {}
+    JsonlReader(ByteStream& in, const ReaderOptions& options);
+    // Over a std::istream; `name` is used in origins ("name:line").
+    JsonlReader(std::istream& in, std::string name);
 
-    // The next record: an Article, a RejectedRecord, or std::monostate at end of input.
-    using Record = std::variant<std::monostate, Article, RejectedRecord>;
-    Record next();
+    using Record = readers::Record;
+    Record next() override;
 
     size_t line() const { return line_; }
-    // Invalid UTF-8 sequences replaced with U+FFFD so far.
-    size_t repaired() const { return repaired_; }
 
   private:
-    std::istream& in_;
-    std::string name_;
+    std::unique_ptr<ByteStream> owned_;
+    ByteStream& in_;
+    JsonFieldMap map_;
+    size_t max_bytes_;
     std::string buffer_;
     size_t line_ = 0;
-    size_t repaired_ = 0;
 };
 
-// Turns one JSON text into an Article (exposed for tests and for the JSON array reader).
-JsonlReader::Record parse_json_article(const std::string& text, const std::string& origin);
+// Turns one JSON text into an Article (exposed for tests).
+Record parse_json_article(const std::string& text, const std::string& origin,
+                          const JsonFieldMap& map = {});
 
 }  // namespace attache::readers
