@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "indexer/index_writer.h"
+
 namespace attache {
 
 struct IndexOptions {
@@ -15,6 +17,7 @@ struct IndexOptions {
     unsigned jobs = 0;           // 0: one per core
     size_t commit_every = 2000;  // documents per commit
     bool quiet = false;          // no progress line
+    ShardingOptions sharding;    // --shards N, --shard-by KEY
 };
 
 int run_index(const IndexOptions& options);

@@ -61,6 +61,11 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
+    // Equal scores are ordered by the indexing sequence, not by Xapian's docid: docids interleave
+    // across shards and change when shards are merged, the sequence does not, so the order is
+    // the same over one database and over shards built from the same input. (Date sorts keep
+    // relevance as their second key, as documented; Xapian breaks a tie of date and score by
+    // docid, so only there may shards order differently: docs/sharding.md.)
     Xapian::MultiValueKeyMaker by_date;
     if (req.sort == SortOrder::newest) {
         by_date.add_value(sc::kSlotPublished, true);
@@ -69,6 +74,8 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
         // Undated articles sort last either way.
         by_date.add_value(sc::kSlotPublished, false, "99999999");
         enquire.set_sort_by_key_then_relevance(&by_date, false);
+    } else {
+        enquire.set_sort_by_relevance_then_value(sc::kSlotSequence, false);
     }
     // Two passes: the ranked page, where Xapian can skip documents that cannot reach it; then an
     // unweighted pass over every match for the exact total and the facet spies (BoolWeight: no
@@ -124,6 +131,13 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
+    return result;
+}
+
+SearchResult run_search(schema::ReadDatabase& db, const LazyKb& kb, const SearchRequest& req) {
+    SearchResult result;
+    schema::with_reconnect(db, [&] { result = run_search(db.db(), kb, req); });
+    result.missing_shards = db.missing_shards();
     return result;
 }
 

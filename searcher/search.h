@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "schema/database.h"
 #include "schema/dates.h"
 #include "schema/stored_article.h"
 #include "searcher/facets.h"
@@ -44,8 +45,15 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::vector<FacetResult> facets;
     std::string suggestion;  // "did you mean" query when a word matched nothing, else empty
+    // Shards left out under --allow-partial ("HOST:PORT: reason"): the result is partial.
+    std::vector<std::string> missing_shards;
 };
 
 SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const SearchRequest& request);
+
+// The same over a database that may have remote shards: a shard that drops its connection
+// mid-run is reconnected once; if it stays down the search fails naming it, or, with
+// allow_partial, runs on the other shards and lists it in missing_shards.
+SearchResult run_search(schema::ReadDatabase& db, const LazyKb& kb, const SearchRequest& request);
 
 }  // namespace attache
