@@ -104,8 +104,9 @@ class ShardServer {
             posix_spawn_file_actions_init(&actions);
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-            std::vector<std::string> args = {kTcpsrv,       "--quiet", "--interface", "127.0.0.1",
-                                             "--port",      std::to_string(port_), db};
+            std::vector<std::string> args = {kTcpsrv,     "--quiet", "--interface",
+                                             "127.0.0.1", "--port",  std::to_string(port_),
+                                             db};
             std::vector<char*> argv;
             for (auto& a : args) argv.push_back(a.data());
             argv.push_back(nullptr);
@@ -176,20 +177,21 @@ struct Indexed {
         for (int i = 0; i < 3; ++i) {
             servers.push_back(std::make_unique<ShardServer>(shard(i)));
             // Both spellings: attache's and Xapian's own.
-            stub += i == 1 ? "remote " + servers.back()->name() + "\n"
-                           : "remote tcp 127.0.0.1 " + std::to_string(servers.back()->port()) + "\n";
+            stub += i == 1
+                        ? "remote " + servers.back()->name() + "\n"
+                        : "remote tcp 127.0.0.1 " + std::to_string(servers.back()->port()) + "\n";
         }
         write_file(remote, stub);
     }
 };
 
-const std::vector<std::string> kFacets = {"-f", "person:0", "-f", "country:0", "-f", "org:0",
-                                          "-f", "event:0",  "-f", "summit:0",  "-f", "role:0",
-                                          "-f", "minister:0", "-f", "place:0", "-f", "source:0",
-                                          "-f", "lang:0",   "-f", "year:0",    "-f", "month:0",
-                                          "-f", "day:0",    "-f", "mentioned:0"};
+const std::vector<std::string> kFacets = {
+    "-f", "person:0", "-f", "country:0",  "-f", "org:0",   "-f", "event:0",    "-f", "summit:0",
+    "-f", "role:0",   "-f", "minister:0", "-f", "place:0", "-f", "source:0",   "-f", "lang:0",
+    "-f", "year:0",   "-f", "month:0",    "-f", "day:0",   "-f", "mentioned:0"};
 
-json search_json(const std::string& db, const std::vector<std::string>& extra, const std::string& q) {
+json search_json(const std::string& db, const std::vector<std::string>& extra,
+                 const std::string& q) {
     std::vector<std::string> a = {"search", "--db", db, "--format", "json", "--now", "2025-12-01"};
     a.insert(a.end(), extra.begin(), extra.end());
     a.push_back(q);
@@ -205,15 +207,23 @@ json search_json(const std::string& db, const std::vector<std::string>& extra, c
 void check_same(const std::string& a, const std::string& b, const std::vector<std::string>& extra,
                 const std::string& q) {
     const json x = search_json(a, extra, q), y = search_json(b, extra, q);
-    BOOST_TEST(x == y, "query '" << q << "' on " << b << " differs: "
-                                 << json::diff(x, y).dump().substr(0, 600));
+    BOOST_TEST(x == y, "query '" << q << "' on " << b
+                                 << " differs: " << json::diff(x, y).dump().substr(0, 600));
 }
 
-const std::vector<std::string> kCorpusQueries = {
-    "Blinken",       "country:KR",        "summit",         "*",
-    "nuclear OR sanctions", "\"foreign minister\"", "person:blinken country:KR",
-    "date:2024",     "Ukraine -Russia",   "summit:G20 OR org:NATO", "minister:cho",
-    "talks NEAR/5 Seoul", "title:summit"};
+const std::vector<std::string> kCorpusQueries = {"Blinken",
+                                                 "country:KR",
+                                                 "summit",
+                                                 "*",
+                                                 "nuclear OR sanctions",
+                                                 "\"foreign minister\"",
+                                                 "person:blinken country:KR",
+                                                 "date:2024",
+                                                 "Ukraine -Russia",
+                                                 "summit:G20 OR org:NATO",
+                                                 "minister:cho",
+                                                 "talks NEAR/5 Seoul",
+                                                 "title:summit"};
 
 json stats(const std::string& db) {
     const ProcessResult r = run_attache({"stats", "--db", db, "--format", "json", "--top", "100"});
@@ -287,16 +297,18 @@ BOOST_AUTO_TEST_CASE(three_remote_shards_answer_as_one_database) {
     }
     BOOST_TEST(stats(idx.single) == stats(idx.remote));
     // show, by id, over the remote shards.
-    const ProcessResult one = run_attache({"show", "--db", idx.single, "--format", "json", "att-0023"});
-    const ProcessResult rem = run_attache({"show", "--db", idx.remote, "--format", "json", "att-0023"});
+    const ProcessResult one =
+        run_attache({"show", "--db", idx.single, "--format", "json", "att-0023"});
+    const ProcessResult rem =
+        run_attache({"show", "--db", idx.remote, "--format", "json", "att-0023"});
     BOOST_TEST(rem.exit_code == 0, rem.err);
     BOOST_TEST(one.out == rem.out);
     // A batch run, one process for all queries.
     std::string batch;
     for (const auto& q : kCorpusQueries) batch += q + "\n";
     auto batch_run = [&](const std::string& db) {
-        std::vector<std::string> a = {"search", "--db",    db,       "--batch", "-",
-                                      "--format", "jsonl", "--now",  "2025-12-01"};
+        std::vector<std::string> a = {"search",   "--db",  db,      "--batch",   "-",
+                                      "--format", "jsonl", "--now", "2025-12-01"};
         a.insert(a.end(), kFacets.begin(), kFacets.end());
         const ProcessResult r = run_attache(a, batch);
         BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
@@ -326,8 +338,9 @@ BOOST_AUTO_TEST_CASE(real_corpus_over_remote_shards_ranks_identically) {
     idx.serve();
     for (const char* q : {"election", "ceasefire talks", "earthquake OR flood", "president",
                           "country:US", "\"prime minister\"", "trade tariffs", "*"}) {
-        check_same(idx.single, idx.remote, {"-n", "50", "-f", "country:0", "-f", "person:0",
-                                            "-f", "org:0", "-f", "month:0", "-f", "source:0"},
+        check_same(idx.single, idx.remote,
+                   {"-n", "50", "-f", "country:0", "-f", "person:0", "-f", "org:0", "-f", "month:0",
+                    "-f", "source:0"},
                    q);
     }
 }
@@ -405,8 +418,7 @@ class InteractiveBatch {
     // Sends one query and waits (up to 30 s) for its one line of output.
     std::string ask(const std::string& query) {
         const std::string line = query + "\n";
-        if (write(in_, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
-            return "";
+        if (write(in_, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return "";
         std::string got;
         char c;
         pollfd p{out_, POLLIN, 0};
@@ -458,8 +470,8 @@ BOOST_AUTO_TEST_CASE(a_server_killed_mid_run) {
     // Without --allow-partial the run stops with the shard's name.
     idx.servers[2] = std::make_unique<ShardServer>(idx.shard(2));
     write_file(idx.remote, "remote tcp 127.0.0.1 " + std::to_string(idx.servers[0]->port()) +
-                               "\nremote tcp 127.0.0.1 " +
-                               std::to_string(idx.servers[2]->port()) + "\n");
+                               "\nremote tcp 127.0.0.1 " + std::to_string(idx.servers[2]->port()) +
+                               "\n");
     InteractiveBatch run(
         {"search", "--db", idx.remote, "--batch", "-", "--format", "jsonl", "--count"});
     BOOST_TEST(!run.ask("*").empty());
@@ -477,14 +489,15 @@ BOOST_AUTO_TEST_CASE(a_shard_that_stops_answering_times_out) {
     idx.serve();
     idx.servers[0]->freeze();
     const auto started = Clock::now();
-    const ProcessResult r = run_attache({"search", "--db", idx.remote, "--timeout", "1", "--count", "*"});
+    const ProcessResult r =
+        run_attache({"search", "--db", idx.remote, "--timeout", "1", "--count", "*"});
     const double secs = std::chrono::duration<double>(Clock::now() - started).count();
     BOOST_TEST(r.exit_code == 4);
     BOOST_TEST(r.err.find("shard " + idx.servers[0]->name()) != std::string::npos, r.err);
     BOOST_TEST(r.err.find("no answer within 1 s (--timeout)") != std::string::npos, r.err);
     BOOST_TEST(secs < 8.0);
-    const ProcessResult p =
-        run_attache({"search", "--db", idx.remote, "--timeout", "0.5", "--allow-partial", "--count", "*"});
+    const ProcessResult p = run_attache(
+        {"search", "--db", idx.remote, "--timeout", "0.5", "--allow-partial", "--count", "*"});
     BOOST_TEST(p.exit_code == 0, p.err);
     BOOST_TEST(p.err.find(idx.servers[0]->name()) != std::string::npos, p.err);
 }
@@ -503,8 +516,9 @@ BOOST_AUTO_TEST_CASE(reindexing_replaces_in_the_same_shard_and_delete_finds_it) 
     // The whole corpus again: every article replaced in place.
     const ProcessResult again = run_attache({"index", "-q", "--db", idx.local, ATTACHE_CORPUS});
     BOOST_TEST(again.exit_code == 0, again.err);
-    BOOST_TEST(again.err.find("(0 new, " + std::to_string(total) + " replaced)") != std::string::npos,
-               again.err);
+    BOOST_TEST(
+        again.err.find("(0 new, " + std::to_string(total) + " replaced)") != std::string::npos,
+        again.err);
     for (int i = 0; i < 3; ++i) BOOST_TEST(count_in(idx.shard(i)) == per_shard[i]);
     // --shards that disagree with the database is refused.
     const ProcessResult other =
@@ -515,7 +529,8 @@ BOOST_AUTO_TEST_CASE(reindexing_replaces_in_the_same_shard_and_delete_finds_it) 
                R"({"id": "att-0040", "title": "Zanzibar quokka accord", "body": "Quokka.", )"
                R"("published": "2024-05-01", "source": "Test Wire", "lang": "en"})"
                "\n");
-    const ProcessResult edit = run_attache({"index", "-q", "--db", idx.local, idx.dir / "edit.jsonl"});
+    const ProcessResult edit =
+        run_attache({"index", "-q", "--db", idx.local, idx.dir / "edit.jsonl"});
     BOOST_TEST(edit.exit_code == 0, edit.err);
     BOOST_TEST(count_in(idx.local) == total);
     BOOST_TEST(search_json(idx.local, {}, "quokka")["hits"][0]["id"] == "att-0040");
@@ -533,22 +548,25 @@ BOOST_AUTO_TEST_CASE(month_shards_move_an_article_whose_date_changes) {
     TempDir dir;
     const std::string db = dir / "months.db";
     auto article = [&](const std::string& date) {
-        write_file(dir / "a.jsonl",
-                   R"({"id": "m-1", "title": "Moving date", "body": "A story.", "published": ")" +
-                       date + R"(", "source": "Test Wire", "lang": "en"})" + "\n" +
-                       R"({"id": "m-2", "title": "Staying put", "body": "Another.", "published": "2024-01-05", "source": "Test Wire", "lang": "en"})" +
-                       "\n");
+        write_file(
+            dir / "a.jsonl",
+            R"({"id": "m-1", "title": "Moving date", "body": "A story.", "published": ")" + date +
+                R"(", "source": "Test Wire", "lang": "en"})" + "\n" +
+                R"({"id": "m-2", "title": "Staying put", "body": "Another.", "published": "2024-01-05", "source": "Test Wire", "lang": "en"})" +
+                "\n");
         return run_attache(
             {"index", "-q", "--db", db, "--shards", "2", "--shard-by", "month", dir / "a.jsonl"});
     };
     BOOST_TEST(article("2024-01-10").exit_code == 0);
     auto in_shard = [&](int i) {
-        return run_attache({"search", "--db", db + ".shards/0" + std::to_string(i), "--count", "*"}).out;
+        return run_attache({"search", "--db", db + ".shards/0" + std::to_string(i), "--count", "*"})
+            .out;
     };
     BOOST_TEST(in_shard(0) + in_shard(1) == "2\n0\n");  // January: both in one shard
     BOOST_TEST(article("2024-02-10").exit_code == 0);   // February: the next shard
     BOOST_TEST(in_shard(0) + in_shard(1) == "1\n1\n");
-    const ProcessResult wrong = run_attache({"index", "-q", "--db", db, "--shard-by", "hash", dir / "a.jsonl"});
+    const ProcessResult wrong =
+        run_attache({"index", "-q", "--db", db, "--shard-by", "hash", dir / "a.jsonl"});
     BOOST_TEST(wrong.exit_code == 2);
     BOOST_TEST(wrong.err.find("sharded by month") != std::string::npos, wrong.err);
 }
@@ -564,7 +582,8 @@ BOOST_AUTO_TEST_CASE(compact_merges_shards_without_losing_articles) {
     BOOST_TEST(stats(idx.single) == stats(merged));
     // Indexing continues the sequence after every shard's articles.
     const json last = search_json(merged, {"--since", "att-0047", "-n", "5"}, "*");
-    BOOST_TEST(last["total"] == search_json(idx.single, {"--since", "att-0047", "-n", "5"}, "*")["total"]);
+    BOOST_TEST(last["total"] ==
+               search_json(idx.single, {"--since", "att-0047", "-n", "5"}, "*")["total"]);
     // Each shard compacted in place: same answers, and the stub still writes.
     const ProcessResult c = run_attache({"compact", "--db", idx.local});
     BOOST_TEST_REQUIRE(c.exit_code == 0, c.err);
@@ -590,7 +609,8 @@ BOOST_AUTO_TEST_CASE(bad_stub_lines_are_reported_with_their_line) {
     write_file(stub, "remote :xapian-progsrv /srv/db\n");
     r = run_attache({"stats", "--db", stub});
     BOOST_TEST(r.exit_code == 4);
-    BOOST_TEST(r.err.rfind("attache: " + stub + ":1: expected 'remote tcp HOST PORT'", 0) == 0, r.err);
+    BOOST_TEST(r.err.rfind("attache: " + stub + ":1: expected 'remote tcp HOST PORT'", 0) == 0,
+               r.err);
     write_file(stub, "auto missing-shard\n");
     r = run_attache({"search", "--db", stub, "x"});
     BOOST_TEST(r.exit_code == 4);
