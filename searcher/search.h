@@ -28,6 +28,9 @@ struct SearchRequest {
     schema::PartialDate now{};    // relative dates count from here; unset: the local date
     std::string since;            // only articles published on or after this date (--since)
     bool expand_entities = true;  // free-text entity names also match their entity (--no-expand)
+    // Snippets prefer passages with rarer words too (Xapian's background model); off for remote
+    // shards, where it costs a round trip per word.
+    bool snippet_background_model = true;
 };
 
 struct Hit {

@@ -204,9 +204,19 @@ json search_json(const std::string& db, const std::vector<std::string>& extra,
 
 // Same ids in the same ranks with the same scores, same totals, same counts for every value of
 // every facet. Compared as whole JSON documents, so nothing is left out by accident.
+// Over remote shards snippets are chosen by the query words alone (Xapian's background model
+// would cost a round trip per word: docs/sharding.md), so they are compared only locally.
+void drop_snippets(json& result) {
+    for (auto& h : result["hits"]) h.erase("snippet");
+}
+
 void check_same(const std::string& a, const std::string& b, const std::vector<std::string>& extra,
                 const std::string& q) {
-    const json x = search_json(a, extra, q), y = search_json(b, extra, q);
+    json x = search_json(a, extra, q), y = search_json(b, extra, q);
+    if (b.ends_with("remote.db")) {
+        drop_snippets(x);
+        drop_snippets(y);
+    }
     BOOST_TEST(x == y, "query '" << q << "' on " << b
                                  << " differs: " << json::diff(x, y).dump().substr(0, 600));
 }
@@ -317,6 +327,7 @@ BOOST_AUTO_TEST_CASE(three_remote_shards_answer_as_one_database) {
         for (std::string line; std::getline(lines, line);) {
             json j = json::parse(line);
             j.erase("took_ms");
+            drop_snippets(j);
             out.push_back(j);
         }
         return out;
