@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Latency and throughput of one batch of queries over 1, 2 and 4 shards, local (a stub of `auto`
 # lines: one process, no network) and remote (one xapian-tcpsrv per shard on 127.0.0.1).
-# Prints a Markdown table (docs/sharding.md). Usage:
+# Prints a Markdown table (docs/sharding.md); each row is the median of REPEAT (default 3)
+# timed runs after a warm-up. Usage:
 #   bench/shard_bench.sh ATTACHE CORPUS.jsonl QUERIES.txt WORKDIR [EXTRA SEARCH FLAGS...]
 set -euo pipefail
 attache=$(realpath "$1"); corpus=$(realpath "$2"); queries=$(realpath "$3"); work=$4; shift 4
@@ -28,20 +29,26 @@ for n in 2 4; do
     for s in shards$n.db.shards/*; do serve "$s" >> remote$n.db; done
 done
 
-run() {  # run LABEL DB
-    "$attache" search --db "$2" --batch "$queries" --format jsonl "${extra[@]}" > /dev/null  # warm
+run() {  # run LABEL DB: a warm-up, then REPEAT timed runs; prints the run with the median rate
+    "$attache" search --db "$2" --batch "$queries" --format jsonl "${extra[@]}" > /dev/null
     local start end
-    start=$(date +%s.%N)
-    "$attache" search --db "$2" --batch "$queries" --format jsonl "${extra[@]}" > out.jsonl
-    end=$(date +%s.%N)
-    python3 - "$1" "$start" "$end" out.jsonl <<'PY'
+    for r in $(seq "${REPEAT:-3}"); do
+        start=$(date +%s.%N)
+        "$attache" search --db "$2" --batch "$queries" --format jsonl "${extra[@]}" > "out$r.jsonl"
+        end=$(date +%s.%N)
+        echo "$start $end out$r.jsonl"
+    done | python3 -c '
 import json, sys
-label, start, end, path = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
-took = sorted(json.loads(l)["took_ms"] for l in open(path))
-pct = lambda p: took[min(len(took) - 1, int(p * len(took)))]
-print("| %s | %d | %.2f | %.2f | %.0f |" % (label, len(took), pct(0.50), pct(0.95),
-                                          len(took) / (float(end) - float(start))))
-PY
+label = sys.argv[1]
+runs = []
+for line in sys.stdin:
+    start, end, path = line.split()
+    took = sorted(json.loads(l)["took_ms"] for l in open(path))
+    pct = lambda p: took[min(len(took) - 1, int(p * len(took)))]
+    runs.append((len(took) / (float(end) - float(start)), pct(0.50), pct(0.95), len(took)))
+rate, p50, p95, n = sorted(runs)[len(runs) // 2]
+print("| %s | %d | %.2f | %.2f | %.0f |" % (label, n, p50, p95, rate))
+' "$1"
 }
 echo "| database | queries | p50 ms | p95 ms | queries/s |"
 echo "|---|---|---|---|---|"
