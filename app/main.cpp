@@ -22,7 +22,9 @@ const std::map<std::string, ColorMode> kColorModes = {
     {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
 
 void add_db_option(CLI::App* cmd, std::string& db) {
-    cmd->add_option("--db", db, "database directory (default: $ATTACHE_DB, else ./attache.db)");
+    cmd->add_option("--db", db,
+                    "database directory, or stub file listing shards (default: $ATTACHE_DB, else "
+                    "./attache.db)");
 }
 
 // Options of every command that reads a database that may be sharded (docs/sharding.md).
