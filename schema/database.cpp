@@ -1,6 +1,7 @@
 #include "schema/database.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
