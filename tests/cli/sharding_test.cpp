@@ -210,15 +210,36 @@ void drop_snippets(json& result) {
     for (auto& h : result["hits"]) h.erase("snippet");
 }
 
-void check_same(const std::string& a, const std::string& b, const std::vector<std::string>& extra,
-                const std::string& q) {
-    json x = search_json(a, extra, q), y = search_json(b, extra, q);
-    if (b.ends_with("remote.db")) {
-        drop_snippets(x);
-        drop_snippets(y);
+// Runs every query in one batch process (one result line each) and compares query by query.
+std::vector<json> batch_results(const std::string& db, const std::vector<std::string>& extra,
+                                const std::vector<std::string>& queries) {
+    std::vector<std::string> a = {"search",   "--db",  db,      "--batch",   "-",
+                                  "--format", "jsonl", "--now", "2025-12-01"};
+    a.insert(a.end(), extra.begin(), extra.end());
+    std::string batch;
+    for (const auto& q : queries) batch += q + "\n";
+    const ProcessResult r = run_attache(a, batch);
+    BOOST_TEST_REQUIRE(r.exit_code == 0, db << ": " << r.err);
+    std::vector<json> out;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+        json j = json::parse(line);
+        j.erase("took_ms");
+        if (db.ends_with("remote.db")) drop_snippets(j);
+        out.push_back(j);
     }
-    BOOST_TEST(x == y, "query '" << q << "' on " << b
-                                 << " differs: " << json::diff(x, y).dump().substr(0, 600));
+    BOOST_TEST_REQUIRE(out.size() == queries.size());
+    return out;
+}
+
+void check_same(const std::string& a, const std::string& b, const std::vector<std::string>& extra,
+                const std::vector<std::string>& queries) {
+    auto x = batch_results(a, extra, queries), y = batch_results(b, extra, queries);
+    for (size_t i = 0; i < queries.size(); ++i) {
+        if (b.ends_with("remote.db")) drop_snippets(x[i]);
+        BOOST_TEST(x[i] == y[i], "query '" << queries[i] << "' on " << b << " differs: "
+                                           << json::diff(x[i], y[i]).dump().substr(0, 600));
+    }
 }
 
 const std::vector<std::string> kCorpusQueries = {"Blinken",
@@ -267,11 +288,9 @@ BOOST_AUTO_TEST_CASE(three_remote_shards_answer_as_one_database) {
     if (!have_tcpsrv()) return;
     Indexed idx({ATTACHE_CORPUS});
     idx.serve();
-    for (const auto& q : kCorpusQueries) {
-        check_same(idx.single, idx.local, kFacets, q);
-        check_same(idx.single, idx.remote, kFacets, q);
-        check_same(idx.single, idx.remote, {"-n", "3", "--offset", "4"}, q);
-    }
+    check_same(idx.single, idx.local, kFacets, kCorpusQueries);
+    check_same(idx.single, idx.remote, kFacets, kCorpusQueries);
+    check_same(idx.single, idx.remote, {"-n", "3", "--offset", "4"}, kCorpusQueries);
     // Wildcards are expanded by each shard against its own words (Xapian 1.4), so their scores
     // may differ; what matches, and so the totals and every facet count, may not.
     for (const auto& db : {idx.local, idx.remote}) {
@@ -280,10 +299,10 @@ BOOST_AUTO_TEST_CASE(three_remote_shards_answer_as_one_database) {
         BOOST_TEST(x["total"] == y["total"]);
         BOOST_TEST(x["facets"] == y["facets"]);
         std::set<std::string> ix, iy;
-        for (const auto& h : search_json(idx.single, {"-n", "100"}, "missile*")["hits"])
-            ix.insert(h["id"].get<std::string>());
-        for (const auto& h : search_json(db, {"-n", "100"}, "missile*")["hits"])
-            iy.insert(h["id"].get<std::string>());
+        const json hx = search_json(idx.single, {"-n", "100"}, "missile*");
+        const json hy = search_json(db, {"-n", "100"}, "missile*");
+        for (const auto& h : hx["hits"]) ix.insert(h["id"].get<std::string>());
+        for (const auto& h : hy["hits"]) iy.insert(h["id"].get<std::string>());
         BOOST_TEST((ix == iy));
     }
     // Date sorts keep relevance as the second key; a tie of date and score is the one place
@@ -313,28 +332,6 @@ BOOST_AUTO_TEST_CASE(three_remote_shards_answer_as_one_database) {
         run_attache({"show", "--db", idx.remote, "--format", "json", "att-0023"});
     BOOST_TEST(rem.exit_code == 0, rem.err);
     BOOST_TEST(one.out == rem.out);
-    // A batch run, one process for all queries.
-    std::string batch;
-    for (const auto& q : kCorpusQueries) batch += q + "\n";
-    auto batch_run = [&](const std::string& db) {
-        std::vector<std::string> a = {"search",   "--db",  db,      "--batch",   "-",
-                                      "--format", "jsonl", "--now", "2025-12-01"};
-        a.insert(a.end(), kFacets.begin(), kFacets.end());
-        const ProcessResult r = run_attache(a, batch);
-        BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
-        std::vector<json> out;
-        std::istringstream lines(r.out);
-        for (std::string line; std::getline(lines, line);) {
-            json j = json::parse(line);
-            j.erase("took_ms");
-            drop_snippets(j);
-            out.push_back(j);
-        }
-        return out;
-    };
-    const auto bx = batch_run(idx.single), by = batch_run(idx.remote);
-    BOOST_TEST(bx.size() == kCorpusQueries.size());
-    BOOST_TEST((bx == by));
 }
 
 // Real articles nobody here wrote, many more of them: ranks under BM25 depend on collection
@@ -347,13 +344,11 @@ BOOST_AUTO_TEST_CASE(real_corpus_over_remote_shards_ranks_identically) {
     }
     Indexed idx({wiki + "/articles.jsonl"});
     idx.serve();
-    for (const char* q : {"election", "ceasefire talks", "earthquake OR flood", "president",
-                          "country:US", "\"prime minister\"", "trade tariffs", "*"}) {
-        check_same(idx.single, idx.remote,
-                   {"-n", "50", "-f", "country:0", "-f", "person:0", "-f", "org:0", "-f", "month:0",
-                    "-f", "source:0"},
-                   q);
-    }
+    check_same(idx.single, idx.remote,
+               {"-n", "50", "-f", "country:0", "-f", "person:0", "-f", "org:0", "-f", "month:0",
+                "-f", "source:0"},
+               {"election", "ceasefire talks", "earthquake OR flood", "president", "country:US",
+                "\"prime minister\"", "trade tariffs", "*"});
 }
 
 BOOST_AUTO_TEST_CASE(a_shard_that_is_down_is_named_or_left_out) {
@@ -589,7 +584,7 @@ BOOST_AUTO_TEST_CASE(compact_merges_shards_without_losing_articles) {
     BOOST_TEST_REQUIRE(m.exit_code == 0, m.err);
     BOOST_TEST(m.err.find("merged 3 shards") != std::string::npos, m.err);
     BOOST_TEST(fs::is_directory(merged));
-    for (const auto& q : kCorpusQueries) check_same(idx.single, merged, kFacets, q);
+    check_same(idx.single, merged, kFacets, kCorpusQueries);
     BOOST_TEST(stats(idx.single) == stats(merged));
     // Indexing continues the sequence after every shard's articles.
     const json last = search_json(merged, {"--since", "att-0047", "-n", "5"}, "*");
@@ -598,7 +593,7 @@ BOOST_AUTO_TEST_CASE(compact_merges_shards_without_losing_articles) {
     // Each shard compacted in place: same answers, and the stub still writes.
     const ProcessResult c = run_attache({"compact", "--db", idx.local});
     BOOST_TEST_REQUIRE(c.exit_code == 0, c.err);
-    for (const auto& q : kCorpusQueries) check_same(idx.single, idx.local, kFacets, q);
+    check_same(idx.single, idx.local, kFacets, kCorpusQueries);
     const ProcessResult again = run_attache({"index", "-q", "--db", idx.local, ATTACHE_CORPUS});
     BOOST_TEST(again.exit_code == 0, again.err);
     BOOST_TEST(stats(idx.single) == stats(idx.local));
