@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -90,30 +91,33 @@ bool accepts_connections(unsigned port) {
 }
 
 // One xapian-tcpsrv serving one shard, in a process group of its own: it forks a child per
-// connection, and killing the group ends those too, as a crashed host would.
+// connection, and killing the group ends those too, as a crashed host would. If the test dies
+// without cleaning up, the kernel kills the server (PR_SET_PDEATHSIG), and its per-connection
+// children end when their clients do.
 class ShardServer {
   public:
     explicit ShardServer(const std::string& db) {
         for (int attempt = 0; attempt < 5 && !pid_; ++attempt) {
             port_ = free_port();
-            posix_spawnattr_t attr;
-            posix_spawnattr_init(&attr);
-            posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-            posix_spawnattr_setpgroup(&attr, 0);
-            posix_spawn_file_actions_t actions;
-            posix_spawn_file_actions_init(&actions);
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
             std::vector<std::string> args = {kTcpsrv,     "--quiet", "--interface",
                                              "127.0.0.1", "--port",  std::to_string(port_),
                                              db};
             std::vector<char*> argv;
             for (auto& a : args) argv.push_back(a.data());
             argv.push_back(nullptr);
-            pid_t pid = 0;
-            const int rc = posix_spawn(&pid, kTcpsrv, &actions, &attr, argv.data(), environ);
-            posix_spawn_file_actions_destroy(&actions);
-            posix_spawnattr_destroy(&attr);
+            const pid_t pid = fork();
+            if (pid == 0) {
+                // Only async-signal-safe calls between fork and exec. The server dies with the
+                // test even when the test cannot clean up (a crash, an ASan abort).
+                setpgid(0, 0);
+                prctl(PR_SET_PDEATHSIG, SIGKILL);
+                const int null = open("/dev/null", O_WRONLY);
+                dup2(null, 1);
+                dup2(null, 2);
+                execv(kTcpsrv, argv.data());
+                _exit(127);
+            }
+            const int rc = pid < 0 ? -1 : 0;
             if (rc != 0) throw std::runtime_error("cannot start xapian-tcpsrv");
             // Wait until it listens; if it exited (the port was taken meanwhile), try another.
             const auto deadline = Clock::now() + std::chrono::seconds(10);
