@@ -13,8 +13,14 @@ namespace attache {
 
 int run_show_command(const ShowOptions& opt) {
     schema::ReadDatabase rdb(opt.db, opt.read);
-    for (const auto& shard : rdb.missing_shards())
-        std::cerr << format_error_line("warning: partial results: shard " + shard) << "\n";
+    size_t reported = 0;  // missing shards already named on stderr (--allow-partial)
+    auto warn_missing = [&] {
+        for (; reported < rdb.missing_shards().size(); ++reported) {
+            std::cerr << format_error_line("warning: partial results: shard " +
+                                           rdb.missing_shards()[reported])
+                      << "\n";
+        }
+    };
     int code = 0;
     bool first = true;
     for (const auto& id : opt.ids) {
@@ -27,8 +33,12 @@ int run_show_command(const ShowOptions& opt) {
             if (p == db.postlist_end(schema::id_term(id))) return;
             found = schema::decode_article(db.get_document(*p).get_data());
         });
+        warn_missing();
         if (!found) {
-            std::cerr << format_error_line("no article with id '" + id + "'") << "\n";
+            std::cerr << format_error_line(
+                             "no article with id '" + id + "'" +
+                             (rdb.missing_shards().empty() ? "" : " in the shards that answered"))
+                      << "\n";
             code = static_cast<int>(ExitCode::no_match);
             continue;
         }

@@ -363,6 +363,8 @@ BOOST_AUTO_TEST_CASE(a_shard_that_is_down_is_named_or_left_out) {
     const ProcessResult gone = run_attache({"search", "--db", idx.shard(1), "--count", "*"});
     const size_t on_dead_shard = std::stoul(gone.out);
     BOOST_TEST_REQUIRE(on_dead_shard > 0u);
+    const std::string on_dead =
+        run_attache({"search", "--db", idx.shard(1), "--format", "ids", "-n", "1", "*"}).out;
     const std::string dead = idx.servers[1]->name();
     idx.servers[1]->stop();
 
@@ -383,6 +385,11 @@ BOOST_AUTO_TEST_CASE(a_shard_that_is_down_is_named_or_left_out) {
     const ProcessResult text = run_attache({"search", "--db", idx.remote, "--allow-partial", "*"});
     BOOST_TEST(text.exit_code == 0);
     BOOST_TEST(text.out.find("warning: partial results, shard " + dead) != std::string::npos);
+    const ProcessResult shown = run_attache(
+        {"show", "--db", idx.remote, "--allow-partial", on_dead.substr(0, on_dead.size() - 1)});
+    BOOST_TEST(shown.exit_code == 1);
+    BOOST_TEST(shown.err.find("warning: partial results: shard " + dead) != std::string::npos);
+    BOOST_TEST(shown.err.find("in the shards that answered") != std::string::npos, shown.err);
     const ProcessResult st = run_attache({"stats", "--db", idx.remote, "--allow-partial"});
     BOOST_TEST(st.exit_code == 0);
     BOOST_TEST(st.out.find("shard " + dead) != std::string::npos);
