@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
+#include "indexer/compact_command.h"
 #include "indexer/delete_command.h"
 #include "indexer/extract_command.h"
 #include "indexer/index_command.h"
@@ -21,7 +22,19 @@ const std::map<std::string, ColorMode> kColorModes = {
     {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
 
 void add_db_option(CLI::App* cmd, std::string& db) {
-    cmd->add_option("--db", db, "database directory (default: $ATTACHE_DB, else ./attache.db)");
+    cmd->add_option("--db", db,
+                    "database directory, or stub file listing shards (default: $ATTACHE_DB, else "
+                    "./attache.db)");
+}
+
+// Options of every command that reads a database that may be sharded (docs/sharding.md).
+void add_shard_read_options(CLI::App* cmd, attache::schema::ReadOptions& read) {
+    cmd->add_option("--timeout", read.timeout_seconds,
+                    "seconds to wait for a remote shard before giving up on it (default 10; "
+                    "0 waits forever)")
+        ->check(CLI::Range(0.0, 86400.0));
+    cmd->add_flag("--allow-partial", read.allow_partial,
+                  "when shards are down, answer from the others and say which are missing");
 }
 
 }  // namespace
@@ -62,6 +75,14 @@ int main(int argc, char** argv) {
                      "JSON inputs: take FIELD from PATH (dotted), e.g. title=meta.headline; "
                      "repeatable")
         ->allow_extra_args(false);
+    index_cmd
+        ->add_option("--shards", index.sharding.shards,
+                     "create a sharded database: N shard databases and a stub file at --db")
+        ->check(CLI::Range(1u, 1024u));
+    index_cmd
+        ->add_option("--shard-by", index.sharding.by,
+                     "what picks an article's shard: hash (of its id, default), month or year")
+        ->check(CLI::IsMember({"hash", "month", "year"}));
     index_cmd->add_option("PATH", index.inputs, "files, directories (recursive) or - for stdin")
         ->required();
 
@@ -103,6 +124,7 @@ int main(int argc, char** argv) {
     search_cmd->add_flag("--exit-status", search.exit_status, "exit with 1 when nothing matches");
     search_cmd->add_option("--color", search.color, "auto, always or never")
         ->transform(CLI::CheckedTransformer(kColorModes, CLI::ignore_case));
+    add_shard_read_options(search_cmd, search.read);
     search_cmd->add_option("QUERY", search.query_words,
                            "the query (docs/query-language.md); empty matches all");
 
@@ -114,6 +136,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json", "jsonl"}));
     show_cmd->add_option("--color", show.color, "auto, always or never")
         ->transform(CLI::CheckedTransformer(kColorModes, CLI::ignore_case));
+    add_shard_read_options(show_cmd, show.read);
     show_cmd->add_option("ID", show.ids, "article ids")->required();
 
     attache::StatsOptions stats;
@@ -128,11 +151,21 @@ int main(int argc, char** argv) {
         ->add_option("--kb", stats.kb_files, "extra knowledge base file (JSON Lines); repeatable")
         ->allow_extra_args(false);
 
+    add_shard_read_options(stats_cmd, stats.read);
+
     attache::DeleteOptions del;
     del.db = default_db;
     auto* delete_cmd = app.add_subcommand("delete", "delete articles by id");
     add_db_option(delete_cmd, del.db);
     delete_cmd->add_option("ID", del.ids, "article ids")->required();
+
+    attache::CompactOptions compact;
+    compact.db = default_db;
+    auto* compact_cmd = app.add_subcommand(
+        "compact", "compact a database, or merge a sharded one into one database");
+    add_db_option(compact_cmd, compact.db);
+    compact_cmd->add_option("--output,-o", compact.output,
+                            "write the compacted (or merged) database here; default: in place");
 
     attache::ExtractOptions extract;
     auto* extract_cmd = app.add_subcommand(
@@ -168,6 +201,7 @@ int main(int argc, char** argv) {
         if (*show_cmd) return attache::run_show_command(show);
         if (*stats_cmd) return attache::run_stats_command(stats);
         if (*delete_cmd) return attache::run_delete(del);
+        if (*compact_cmd) return attache::run_compact(compact);
         if (*extract_cmd) return attache::run_extract(extract);
     } catch (const attache::AttacheError& e) {
         std::cerr << attache::format_error_line(e.what()) << "\n";

@@ -6,6 +6,7 @@
 #include "common/errors.h"
 #include "schema/database.h"
 #include "schema/fields.h"
+#include "schema/stub_file.h"
 
 namespace attache {
 
@@ -15,25 +16,41 @@ int run_delete(const DeleteOptions& opt) {
         // Deleting from a database that does not exist must not create one.
         throw DatabaseError("no database at '" + opt.db + "'");
     }
-    Xapian::WritableDatabase db = schema::open_for_writing(opt.db);
+    // A sharded database: the article is in whichever shard holds its id term, so every local
+    // shard is asked (cheap: one term lookup each).
+    std::vector<Xapian::WritableDatabase> shards;
+    if (schema::is_stub_file(opt.db)) {
+        shards = schema::open_shards_for_writing(opt.db);
+    } else {
+        shards.push_back(schema::open_for_writing(opt.db));
+    }
     size_t deleted = 0, missing = 0;
+    Xapian::doccount left = 0;
     try {
         for (const auto& id : opt.ids) {
             const std::string term = schema::id_term(id);
-            if (!db.term_exists(term)) {
+            bool found = false;
+            for (auto& db : shards) {
+                if (!db.term_exists(term)) continue;
+                db.delete_document(term);
+                found = true;
+            }
+            if (!found) {
                 std::cerr << format_error_line("no article with id '" + id + "'") << "\n";
                 ++missing;
                 continue;
             }
-            db.delete_document(term);
             ++deleted;
         }
-        db.commit();
+        for (auto& db : shards) {
+            db.commit();
+            left += db.get_doccount();
+        }
     } catch (const Xapian::Error& e) {
         throw DatabaseError("deleting from '" + opt.db + "' failed: " + e.get_description());
     }
     std::cerr << "attache: deleted " << deleted << (deleted == 1 ? " article" : " articles")
-              << "; the database holds " << db.get_doccount() << "\n";
+              << "; the database holds " << left << "\n";
     return static_cast<int>(missing ? ExitCode::no_match : ExitCode::ok);
 }
 

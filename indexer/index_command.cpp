@@ -105,7 +105,7 @@ int run_index(const IndexOptions& opt) {
     Totals totals;
     Progress progress(!opt.quiet);
 
-    IndexWriter writer(opt.db, opt.commit_every);
+    IndexWriter writer(opt.db, opt.commit_every, opt.sharding);
     if (opt.strict) writer.hold_commits();
     const unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     std::deque<std::future<BuiltChunk>> in_flight;
@@ -224,11 +224,14 @@ int run_index(const IndexOptions& opt) {
     const double secs = std::chrono::duration<double>(Clock::now() - started).count();
     std::fprintf(stderr,
                  "attache: read %zu %s from %zu %s: %zu indexed (%zu new, %zu replaced), "
-                 "%zu rejected, %.2f s; the database holds %u %s\n",
+                 "%zu rejected, %.2f s; the database holds %u %s%s\n",
                  totals.read, totals.read == 1 ? "record" : "records", totals.files,
                  totals.files == 1 ? "file" : "files", totals.indexed,
                  totals.indexed - totals.replaced, totals.replaced, totals.rejected, secs,
-                 writer.doccount(), writer.doccount() == 1 ? "article" : "articles");
+                 writer.doccount(), writer.doccount() == 1 ? "article" : "articles",
+                 writer.shard_count() > 1
+                     ? (" in " + std::to_string(writer.shard_count()) + " shards").c_str()
+                     : "");
     if (totals.repaired) {
         std::fprintf(stderr, "attache: %zu invalid UTF-8 sequences were replaced with U+FFFD\n",
                      totals.repaired);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "indexer/index_writer.h"
+
 namespace attache {
 
 struct IndexOptions {
@@ -18,6 +20,7 @@ struct IndexOptions {
     std::string format;             // --format: force one reader ("" detects per file)
     bool strict = false;            // stop at the first rejected record and commit nothing
     std::vector<std::string> maps;  // --map FIELD=PATH for JSON inputs
+    ShardingOptions sharding;       // --shards N, --shard-by KEY
 };
 
 int run_index(const IndexOptions& options);

@@ -4,22 +4,35 @@
 // so this bounds the indexer's memory whatever the size of the articles). Each commit is
 // atomic (Xapian), so a killed indexer leaves the database as of its last commit, and running
 // the same input again converges to the same documents.
+//
+// A sharded database (a stub file listing local shards) is written the same way: each article
+// goes to the shard its key picks (indexer/shard_router.h); the sequence counter is one for all
+// shards, and labels are written to every shard, so that any shard alone can label facets. A
+// commit commits each shard in turn: one shard's commit is atomic, the set is not (a killed run
+// is repaired by running the same input again).
 #pragma once
 
 #include <xapian.h>
 
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "indexer/document_builder.h"
+#include "indexer/shard_router.h"
 
 namespace attache {
+
+struct ShardingOptions {
+    unsigned shards = 0;  // --shards: create a sharded database; 0: write what `path` holds
+    std::string by;       // --shard-by: hash (default), month or year
+};
 
 class IndexWriter {
   public:
     static constexpr size_t kCommitBytes = 4u << 20;
 
-    IndexWriter(const std::string& path, size_t commit_every);
+    IndexWriter(const std::string& path, size_t commit_every, const ShardingOptions& sharding = {});
     // Returns true when the article replaced one already in the database.
     bool write(BuiltDocument& doc);
     void commit();
@@ -27,11 +40,16 @@ class IndexWriter {
     // cancel() drops everything written since. Xapian holds the changes in memory meanwhile.
     void hold_commits();
     void cancel();
-    Xapian::doccount doccount() const { return db_.get_doccount(); }
+    Xapian::doccount doccount() const;
+    size_t shard_count() const { return shards_.size(); }
 
   private:
+    void create_shards(const ShardingOptions& sharding);
+    void open_existing_shards(const ShardingOptions& sharding);
+
     std::string path_;
-    Xapian::WritableDatabase db_;
+    std::vector<Xapian::WritableDatabase> shards_;
+    ShardLayout layout_;
     size_t commit_every_;
     size_t pending_ = 0;
     size_t pending_bytes_ = 0;

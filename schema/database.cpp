@@ -1,5 +1,7 @@
 #include "schema/database.h"
 
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -41,24 +43,114 @@ namespace {
     throw DatabaseError("cannot open database '" + path + "': " + e.get_msg());
 }
 
+// Why a shard did not answer, in a few words.
+std::string network_reason(const Xapian::Error& e, double timeout_seconds) {
+    if (std::string(e.get_type()) == "NetworkTimeoutError") {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "no answer within %g s (--timeout)", timeout_seconds);
+        return buf;
+    }
+    std::string reason = e.get_msg();
+    if (const char* detail = e.get_error_string(); detail && *detail)
+        reason += std::string(" (") + detail + ")";
+    return reason;
+}
+
+Xapian::Database open_shard(const ShardSpec& s, double timeout_seconds) {
+    if (!s.remote) {
+        std::error_code ec;
+        if (!std::filesystem::exists(s.path, ec))
+            throw DatabaseError("shard '" + s.path + "' does not exist");
+        return Xapian::Database(s.path);
+    }
+    const auto ms = static_cast<useconds_t>(std::lround(timeout_seconds * 1000.0));
+    return Xapian::Remote::open(s.host, s.port, ms, ms);
+}
+
 }  // namespace
 
-Xapian::Database open_for_reading(const std::string& path) {
+ReadDatabase::ReadDatabase(const std::string& path, const ReadOptions& options)
+    : path_(path), options_(options) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         throw DatabaseError("no database at '" + path + "' (create one with: attache index --db " +
                             path + " FILE...)");
     }
-    try {
-        Xapian::Database db(path);
-        check_schema(db, path);
-        return db;
-    } catch (const Xapian::Error& e) {
-        rethrow_as_database_error(path, e);
+    if (is_stub_file(path)) {
+        specs_ = read_stub_file(path);
+    } else {
+        ShardSpec whole;
+        whole.path = path;
+        specs_.push_back(whole);
+    }
+    open_shards();
+}
+
+bool ReadDatabase::has_remote_shards() const {
+    for (const auto& s : specs_) {
+        if (s.remote) return true;
+    }
+    return false;
+}
+
+void ReadDatabase::open_shards() {
+    Xapian::Database combined;
+    std::vector<std::string> missing;
+    const bool single = specs_.size() == 1 && !specs_[0].remote;
+    for (const auto& s : specs_) {
+        const std::string name = single ? path_ : "shard " + s.name();
+        try {
+            Xapian::Database shard = open_shard(s, options_.timeout_seconds);
+            check_schema(shard, single ? path_ : s.name());
+            combined.add_database(shard);
+        } catch (const Xapian::NetworkError& e) {
+            const std::string reason = network_reason(e, options_.timeout_seconds);
+            if (!options_.allow_partial) {
+                throw DatabaseError(name + " (" + path_ + ":" + std::to_string(s.line) +
+                                    ") is unavailable: " + reason +
+                                    "; --allow-partial searches the other shards");
+            }
+            missing.push_back(s.name() + ": " + reason);
+        } catch (const Xapian::Error& e) {
+            rethrow_as_database_error(single ? path_ : s.name(), e);
+        }
+    }
+    if (missing.size() == specs_.size())
+        throw DatabaseError("no shard of '" + path_ + "' is available: " + missing.front());
+    db_ = combined;
+    missing_ = std::move(missing);
+}
+
+void ReadDatabase::reconnect() {
+    db_ = Xapian::Database();  // let go of the broken connections first
+    open_shards();
+}
+
+void with_reconnect(ReadDatabase& db, const std::function<void()>& work) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            work();
+            return;
+        } catch (const Xapian::NetworkError& e) {
+            if (attempt > 0) {
+                throw DatabaseError("a shard of '" + db.path() +
+                                    "' failed again after reconnecting: " + e.get_msg());
+            }
+            db.reconnect();
+        }
     }
 }
 
+Xapian::Database open_for_reading(const std::string& path) {
+    return ReadDatabase(path).db();
+}
+
 Xapian::WritableDatabase open_for_writing(const std::string& path) {
+    if (is_stub_file(path)) {
+        throw DatabaseError("'" + path +
+                            "' is a stub file listing shards; write to it with "
+                            "attache index, or open a shard directly");
+    }
     try {
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
         check_schema(db, path);
@@ -70,6 +162,22 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
     } catch (const Xapian::Error& e) {
         rethrow_as_database_error(path, e);
     }
+}
+
+std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& stub_path) {
+    std::vector<Xapian::WritableDatabase> out;
+    for (const auto& s : read_stub_file(stub_path)) {
+        if (s.remote) {
+            throw DatabaseError(stub_path + ":" + std::to_string(s.line) + ": shard " + s.name() +
+                                " is remote: write to it on its own host, with --db on its "
+                                "directory");
+        }
+        std::error_code ec;
+        if (!std::filesystem::is_directory(s.path, ec))
+            throw DatabaseError("shard '" + s.path + "' listed in '" + stub_path + "' is missing");
+        out.push_back(open_for_writing(s.path));
+    }
+    return out;
 }
 
 }  // namespace attache::schema

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "schema/database.h"
+
 namespace attache {
 
 enum class ColorMode { automatic, always, never };
@@ -27,6 +29,7 @@ struct SearchOptions {
     std::string since;   // --since DATE
     std::string run_tag = "attache";
     bool no_expand = false;
+    schema::ReadOptions read;  // --timeout, --allow-partial
 };
 int run_search_command(const SearchOptions& options);
 
@@ -35,6 +38,7 @@ struct ShowOptions {
     std::vector<std::string> ids;
     std::string format = "text";
     ColorMode color = ColorMode::automatic;
+    schema::ReadOptions read;
 };
 int run_show_command(const ShowOptions& options);
 
@@ -43,6 +47,7 @@ struct StatsOptions {
     std::string format = "text";
     std::vector<std::string> kb_files;
     size_t top = 5;
+    schema::ReadOptions read;
 };
 int run_stats_command(const StatsOptions& options);
 

@@ -1,5 +1,6 @@
 #include "searcher/search.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -59,16 +60,28 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     if (!req.since.empty())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, since_filter(db, req));
 
+    // Equal scores are ordered by the indexing sequence, not by Xapian's docid: docids interleave
+    // across shards and change when shards are merged, the sequence does not, so the order is
+    // the same over one database and over shards built from the same input. Date sorts use
+    // value slots rather than a KeyMaker, which remote shards do not run; they keep relevance as
+    // their second key, as documented, and Xapian breaks a tie of both by docid: only there may
+    // shards order differently (docs/sharding.md).
     Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    Xapian::MultiValueKeyMaker by_date;
+    // --sort oldest puts undated articles last: dated ones first by value, then the undated by
+    // relevance (an empty value would sort first in ascending order).
+    const Xapian::Query has_date(Xapian::Query::OP_VALUE_GE, sc::kSlotPublished, "0");
+    Xapian::Enquire undated(db);
     if (req.sort == SortOrder::newest) {
-        by_date.add_value(sc::kSlotPublished, true);
-        enquire.set_sort_by_key_then_relevance(&by_date, false);
+        enquire.set_query(query);
+        enquire.set_sort_by_value_then_relevance(sc::kSlotPublished, true);
     } else if (req.sort == SortOrder::oldest) {
-        // Undated articles sort last either way.
-        by_date.add_value(sc::kSlotPublished, false, "99999999");
-        enquire.set_sort_by_key_then_relevance(&by_date, false);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, has_date));
+        enquire.set_sort_by_value_then_relevance(sc::kSlotPublished, false);
+        undated.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, has_date));
+        undated.set_sort_by_relevance_then_value(sc::kSlotSequence, false);
+    } else {
+        enquire.set_query(query);
+        enquire.set_sort_by_relevance_then_value(sc::kSlotSequence, false);
     }
     // Two passes: the ranked page, where Xapian can skip documents that cannot reach it; then an
     // unweighted pass over every match for the exact total and the facet spies (BoolWeight: no
@@ -85,29 +98,48 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     result.offset = req.offset;
     result.limit = req.limit;
     const Xapian::doccount everything = db.get_doccount();
-    Xapian::MSet mset;
+    const auto offset = static_cast<Xapian::doccount>(req.offset);
+    const auto limit = static_cast<Xapian::doccount>(req.limit);
+    // Xapian's background model weighs every word of a snippet by its frequency in the
+    // database: one round trip per word and shard when shards are remote, so remote searches
+    // pick passages by the query words alone (with the batched fetch below, a 10-hit query over
+    // 2 loopback shards went from 74 to 7 ms: docs/sharding.md).
+    const unsigned snippet_flags =
+        req.snippet_background_model ? Xapian::MSet::SNIPPET_BACKGROUND_MODEL : 0;
+    auto add_hits = [&](const Xapian::MSet& mset, size_t rank_base) {
+        // Asks remote shards for all the page's documents at once. Only for a first page:
+        // Xapian 1.4's MSet::fetch indexes its items by rank, offset included, and reads past
+        // them when the MSet starts at an offset (crashes seen with --offset 4 --limit 3).
+        if (mset.get_firstitem() == 0) mset.fetch();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Hit hit;
+            hit.rank = rank_base + static_cast<size_t>(it.get_rank()) + 1;  // ranks count from 1
+            hit.score = std::round(it.get_weight() * 10000.0) / 10000.0;
+            hit.article = sc::decode_article(it.get_document().get_data());
+            const std::string& text =
+                hit.article.body.empty() ? hit.article.title : hit.article.body;
+            if (req.snippet_bytes) {
+                hit.snippet = mset.snippet(text, req.snippet_bytes, parser.stemmer(), snippet_flags,
+                                           "<b>", "</b>", "...");
+            }
+            result.hits.push_back(std::move(hit));
+        }
+    };
     for (int attempt = 0;; ++attempt) {
         try {
-            mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
-                                    static_cast<Xapian::doccount>(req.limit));
+            // check_at_least = offset + limit: when the dated matches run out inside the page,
+            // their count is exact, and the undated ones continue the ranks from there.
+            const Xapian::MSet mset = enquire.get_mset(offset, limit, offset + limit);
             // check_at_least = the whole database makes the total and the facet counts exact.
             const Xapian::MSet all = counting.get_mset(0, 0, everything);
             result.total = all.get_matches_estimated();
             result.facets = facets.results();
-            for (auto it = mset.begin(); it != mset.end(); ++it) {
-                Hit hit;
-                hit.rank = static_cast<size_t>(it.get_rank()) +
-                           1;  // get_rank() counts from 0, offset included
-                hit.score = std::round(it.get_weight() * 10000.0) / 10000.0;
-                hit.article = sc::decode_article(it.get_document().get_data());
-                const std::string& text =
-                    hit.article.body.empty() ? hit.article.title : hit.article.body;
-                if (req.snippet_bytes) {
-                    hit.snippet =
-                        mset.snippet(text, req.snippet_bytes, parser.stemmer(),
-                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<b>", "</b>", "...");
-                }
-                result.hits.push_back(std::move(hit));
+            add_hits(mset, 0);
+            if (req.sort == SortOrder::oldest && mset.size() < limit) {
+                const Xapian::doccount dated = mset.get_matches_estimated();
+                const Xapian::MSet rest =
+                    undated.get_mset(offset > dated ? offset - dated : 0, limit - mset.size());
+                add_hits(rest, dated);  // its ranks count from its own offset
             }
             break;
         } catch (const Xapian::DatabaseModifiedError&) {
@@ -124,6 +156,15 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
+    return result;
+}
+
+SearchResult run_search(schema::ReadDatabase& db, const LazyKb& kb, const SearchRequest& request) {
+    SearchRequest req = request;
+    if (db.has_remote_shards()) req.snippet_background_model = false;
+    SearchResult result;
+    schema::with_reconnect(db, [&] { result = run_search(db.db(), kb, req); });
+    result.missing_shards = db.missing_shards();
     return result;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "schema/database.h"
 #include "schema/dates.h"
 #include "schema/stored_article.h"
 #include "searcher/facets.h"
@@ -27,6 +28,9 @@ struct SearchRequest {
     schema::PartialDate now{};    // relative dates count from here; unset: the local date
     std::string since;            // only articles published on or after this date (--since)
     bool expand_entities = true;  // free-text entity names also match their entity (--no-expand)
+    // Snippets prefer passages with rarer words too (Xapian's background model); off for remote
+    // shards, where it costs a round trip per word.
+    bool snippet_background_model = true;
 };
 
 struct Hit {
@@ -44,8 +48,15 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::vector<FacetResult> facets;
     std::string suggestion;  // "did you mean" query when a word matched nothing, else empty
+    // Shards left out under --allow-partial ("HOST:PORT: reason"): the result is partial.
+    std::vector<std::string> missing_shards;
 };
 
 SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const SearchRequest& request);
+
+// The same over a database that may have remote shards: a shard that drops its connection
+// mid-run is reconnected once; if it stays down the search fails naming it, or, with
+// allow_partial, runs on the other shards and lists it in missing_shards.
+SearchResult run_search(schema::ReadDatabase& db, const LazyKb& kb, const SearchRequest& request);
 
 }  // namespace attache

@@ -95,7 +95,17 @@ SearchRequest base_request(const SearchOptions& opt) {
     return req;
 }
 
-int run_batch(const SearchOptions& opt, const SearchRequest& base, const Xapian::Database& db,
+// Names each shard the first time a result leaves it out: text and JSON say it in the output,
+// the other formats have nowhere to, so stderr always does.
+void warn_missing_shards(const SearchResult& r, size_t& reported) {
+    for (; reported < r.missing_shards.size(); ++reported) {
+        std::cerr << format_error_line("warning: partial results: shard " +
+                                       r.missing_shards[reported])
+                  << "\n";
+    }
+}
+
+int run_batch(const SearchOptions& opt, const SearchRequest& base, schema::ReadDatabase& db,
               const LazyKb& kb) {
     std::ifstream file;
     std::istream* in = &std::cin;
@@ -108,14 +118,17 @@ int run_batch(const SearchOptions& opt, const SearchRequest& base, const Xapian:
     ResultPrinter printer(opt);
     BatchReader reader(*in);
     BatchQuery q;
-    size_t failed = 0, matched = 0;
+    size_t failed = 0, matched = 0, reported = 0;
     while (reader.next(q)) {
         SearchRequest req = base;
         req.query = q.query;
         try {
             const SearchResult r = run_search(db, kb, req);
             if (r.total) ++matched;
+            warn_missing_shards(r, reported);
             printer.print(r, &q.qid);
+            // One result at a time, so that a reader of a pipe sees each as it is done.
+            std::cout.flush();
         } catch (const QueryError& e) {
             // A bad query is reported with its line; the run goes on.
             std::cout.flush();
@@ -140,7 +153,7 @@ int run_search_command(const SearchOptions& opt) {
     SearchRequest req = base_request(opt);
     ResultPrinter printer(opt);  // validates --fields before the database is opened
 
-    const Xapian::Database db = schema::open_for_reading(opt.db);
+    schema::ReadDatabase db(opt.db, opt.read);
     const LazyKb kb(opt.kb_files);
     if (!opt.kb_files.empty()) kb.get();  // a bad --kb file is an error even if no field needs it
     if (!opt.batch.empty()) return run_batch(opt, req, db, kb);
@@ -150,6 +163,8 @@ int run_search_command(const SearchOptions& opt) {
         req.query += w;
     }
     const SearchResult result = run_search(db, kb, req);
+    size_t reported = 0;
+    warn_missing_shards(result, reported);
     printer.print(result, nullptr);
     std::cout.flush();
     if (opt.exit_status && result.total == 0) return static_cast<int>(ExitCode::no_match);

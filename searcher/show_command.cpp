@@ -1,4 +1,5 @@
 #include <iostream>
+#include <optional>
 
 #include "common/errors.h"
 #include "schema/database.h"
@@ -11,20 +12,37 @@
 namespace attache {
 
 int run_show_command(const ShowOptions& opt) {
-    const Xapian::Database db = schema::open_for_reading(opt.db);
+    schema::ReadDatabase rdb(opt.db, opt.read);
+    size_t reported = 0;  // missing shards already named on stderr (--allow-partial)
+    auto warn_missing = [&] {
+        for (; reported < rdb.missing_shards().size(); ++reported) {
+            std::cerr << format_error_line("warning: partial results: shard " +
+                                           rdb.missing_shards()[reported])
+                      << "\n";
+        }
+    };
     int code = 0;
     bool first = true;
     for (const auto& id : opt.ids) {
         // Articles are addressed by their own id (the Q term), never by Xapian docid, which
         // changes across shards and compactions.
-        Xapian::PostingIterator p = db.postlist_begin(schema::id_term(id));
-        if (p == db.postlist_end(schema::id_term(id))) {
-            std::cerr << format_error_line("no article with id '" + id + "'") << "\n";
+        std::optional<schema::StoredArticle> found;
+        schema::with_reconnect(rdb, [&] {
+            const Xapian::Database& db = rdb.db();
+            Xapian::PostingIterator p = db.postlist_begin(schema::id_term(id));
+            if (p == db.postlist_end(schema::id_term(id))) return;
+            found = schema::decode_article(db.get_document(*p).get_data());
+        });
+        warn_missing();
+        if (!found) {
+            std::cerr << format_error_line(
+                             "no article with id '" + id + "'" +
+                             (rdb.missing_shards().empty() ? "" : " in the shards that answered"))
+                      << "\n";
             code = static_cast<int>(ExitCode::no_match);
             continue;
         }
-        const schema::StoredArticle article =
-            schema::decode_article(db.get_document(*p).get_data());
+        const schema::StoredArticle& article = *found;
         if (opt.format == "json") {
             std::cout << formats::dump_pretty(formats::article_to_json(article)) << "\n";
         } else if (opt.format == "jsonl") {

@@ -24,7 +24,7 @@ std::string edge_date(const Xapian::Database& db, bool latest) {
 }  // namespace
 
 int run_stats_command(const StatsOptions& opt) {
-    const Xapian::Database db = schema::open_for_reading(opt.db);
+    schema::ReadDatabase rdb(opt.db, opt.read);
     const LazyKb kb(opt.kb_files);
     if (!opt.kb_files.empty()) kb.get();  // report a bad --kb file even if no label needs it
     std::vector<FacetRequest> requests;
@@ -34,13 +34,21 @@ int run_stats_command(const StatsOptions& opt) {
         r.limit = name == std::string("year") ? 0 : opt.top;
         requests.push_back(r);
     }
-    FacetCounter counter(requests, kb, db);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query::MatchAll);
-    counter.attach(enquire);
-    enquire.get_mset(0, 0, db.get_doccount());
-    const auto facets = counter.results();
-    const std::string first = edge_date(db, false), last = edge_date(db, true);
+    std::vector<FacetResult> facets;
+    std::string first, last;
+    Xapian::doccount articles = 0;
+    schema::with_reconnect(rdb, [&] {
+        const Xapian::Database& db = rdb.db();
+        FacetCounter counter(requests, kb, db);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query::MatchAll);
+        counter.attach(enquire);
+        enquire.get_mset(0, 0, db.get_doccount());
+        facets = counter.results();
+        first = edge_date(db, false);
+        last = edge_date(db, true);
+        articles = db.get_doccount();
+    });
 
     if (opt.format == "json") {
         nlohmann::ordered_json top = nlohmann::ordered_json::object();
@@ -55,15 +63,23 @@ int run_stats_command(const StatsOptions& opt) {
             top[f.field] = values;
         }
         nlohmann::ordered_json out = {{"database", opt.db},
-                                      {"articles", db.get_doccount()},
+                                      {"articles", articles},
                                       {"first_published", first},
                                       {"last_published", last},
                                       {"facets", top}};
+        if (rdb.shard_count() > 1) out["shards"] = rdb.shard_count();
+        if (!rdb.missing_shards().empty()) {
+            out["partial"] = true;
+            out["missing_shards"] = rdb.missing_shards();
+        }
         std::cout << formats::dump_pretty(out) << "\n";
         return 0;
     }
     std::cout << "database:  " << opt.db << "\n";
-    std::cout << "articles:  " << db.get_doccount() << "\n";
+    std::cout << "articles:  " << articles << "\n";
+    if (rdb.shard_count() > 1) std::cout << "shards:    " << rdb.shard_count() << "\n";
+    for (const auto& shard : rdb.missing_shards())
+        std::cout << "warning: partial results, shard " << shard << "\n";
     std::cout << "published: " << (first.empty() ? "(no dates)" : first + " .. " + last) << "\n";
     for (const auto& f : facets) {
         std::cout << "\n"

@@ -54,6 +54,11 @@ json search_to_json(const SearchResult& r, const std::vector<std::string>& field
                  {"facets", std::move(facets)}};
     for (auto& [key, value] : rest.items()) out[key] = std::move(value);
     if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
+    // Only present under --allow-partial when shards were left out (docs/sharding.md).
+    if (!r.missing_shards.empty()) {
+        out["partial"] = true;
+        out["missing_shards"] = r.missing_shards;
+    }
     // Only present when a facet's counts may be low (docs/output.md).
     if (!overflow.empty()) out["facet_overflow"] = std::move(overflow);
     return out;

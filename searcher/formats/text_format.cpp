@@ -69,6 +69,8 @@ std::string snippet_to_text(const std::string& html, const TextStyle& style) {
 void write_search_text(std::ostream& out, const SearchResult& r, const TextStyle& st) {
     char took[32];
     std::snprintf(took, sizeof took, "%.1f ms", r.took_ms);
+    for (const auto& shard : r.missing_shards)
+        out << "warning: partial results, shard " << shard << "\n";
     if (r.total == 0) {
         out << "No articles match (" << took << ")\n";
         if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "\n";
