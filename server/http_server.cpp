@@ -1,6 +1,7 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <iostream>
 
@@ -37,6 +38,12 @@ HttpServer::HttpServer(Api& api, HttpOptions options) : impl_(std::make_unique<I
     httplib::Server& svr = impl_->server;
     const size_t threads = std::max<size_t>(1, options.threads);
     svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // httplib's default sets SO_REUSEPORT, which lets a second server share a port that is in
+    // use and answer half of its requests. SO_REUSEADDR alone still allows a quick restart.
+    svr.set_socket_options([](int sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
     svr.set_payload_max_length(kMaxPayloadBytes);
     svr.set_read_timeout(10, 0);
     svr.set_write_timeout(10, 0);
