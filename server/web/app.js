@@ -171,7 +171,10 @@ function renderTimeline(result) {
   const bars = months.map((mo, i) => {
     const bar = el('div', { class: 'bar', 'data-month': mo.id, role: 'button', tabindex: '0',
       title: mo.id + ': ' + mo.count + ' articles', 'aria-label': mo.id + ': ' + mo.count });
-    bar.style.height = Math.max(2, Math.round((mo.count / max) * 100)) + '%';
+    // The whole column takes the pointer, so that months with few articles are easy to hit.
+    const fill = el('span', { class: 'fill' });
+    fill.style.height = (mo.count ? Math.max(3, Math.round((mo.count / max) * 100)) : 0) + '%';
+    bar.append(fill);
     bar.addEventListener('pointerdown', (e) => { start = i; mark(i, i); e.preventDefault(); });
     bar.addEventListener('pointerenter', () => { if (start !== null) mark(start, i); });
     bar.addEventListener('keydown', (e) => { if (e.key === 'Enter') addFilter('date:' + mo.id); });
