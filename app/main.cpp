@@ -145,7 +145,9 @@ int main(int argc, char** argv) {
     add_db_option(serve_cmd, serve.db);
     serve_cmd->add_option("--listen", serve.listen,
                           "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free port)");
-    serve_cmd->add_option("--threads", serve.threads, "worker threads (default: 2 per core, >= 4)")
+    serve_cmd
+        ->add_option("--threads", serve.threads,
+                     "worker threads (default: 4 per core, at least 16)")
         ->check(CLI::Range(1, 256));
     serve_cmd->add_option("--cors-origin", serve.cors_origin,
                           "let pages from this origin call the API (default: none)");

@@ -47,7 +47,10 @@ HttpServer::HttpServer(Api& api, HttpOptions options) : impl_(std::make_unique<I
     svr.set_payload_max_length(kMaxPayloadBytes);
     svr.set_read_timeout(10, 0);
     svr.set_write_timeout(10, 0);
-    svr.set_keep_alive_max_count(1000);
+    // A keep-alive connection holds its worker thread: hand the thread on now and then, and
+    // let idle connections go quickly.
+    svr.set_keep_alive_max_count(100);
+    svr.set_keep_alive_timeout(2);
     svr.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                              {"Referrer-Policy", "no-referrer"},
                              {"X-Frame-Options", "DENY"}});

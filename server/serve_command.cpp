@@ -28,8 +28,10 @@ int run_serve(const ServeOptions& opt) {
     server::DatabasePool pool(opt.db);  // fails now if the database is missing or foreign
     server::Api api(pool, opt.kb_files);
     server::HttpOptions http;
+    // httplib gives each open connection a worker until it closes: enough workers that a few
+    // idle keep-alive browsers do not hold up everyone else.
     http.threads =
-        opt.threads ? opt.threads : std::max<size_t>(4, 2 * std::thread::hardware_concurrency());
+        opt.threads ? opt.threads : std::max<size_t>(16, 4 * std::thread::hardware_concurrency());
     http.cors_origin = opt.cors_origin;
     server::HttpServer httpd(api, http);
     const int port = httpd.bind(address);
