@@ -45,7 +45,7 @@ echo "attache serve, $articles articles, $(nproc) cores, $(grep -o 'with [0-9]* 
 echo "connections  requests/s  p50_ms  p99_ms  errors"
 for c in 2 16; do
     out=$(ATTACHE_BENCH_PATHS="$root/bench/serve_paths.txt" wrk -t2 -c"$c" -d"${seconds}s" \
-        --latency -s "$root/bench/serve_mix.lua" "$url")
+        --latency --timeout 10s -s "$root/bench/serve_mix.lua" "$url")
     rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
