@@ -11,6 +11,7 @@ all: build
 
 deps:
 	./scripts/install-deps.sh
+	./scripts/install-browser-deps.sh
 
 build: deps
 	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATTACHE_WERROR=ON

@@ -12,6 +12,7 @@
 #include "indexer/index_command.h"
 #include "schema/database.h"
 #include "searcher/commands.h"
+#include "server/serve_command.h"
 
 namespace {
 
@@ -180,6 +181,23 @@ int main(int argc, char** argv) {
     extract_cmd->add_option("FILE", extract.input,
                             "plain text or JSON Lines articles; - for stdin (default)");
 
+    attache::ServeOptions serve;
+    serve.db = default_db;
+    auto* serve_cmd = app.add_subcommand(
+        "serve", "serve the JSON API and the search page over HTTP (docs/serve.md)");
+    add_db_option(serve_cmd, serve.db);
+    serve_cmd->add_option("--listen", serve.listen,
+                          "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free port)");
+    serve_cmd
+        ->add_option("--threads", serve.threads,
+                     "worker threads (default: 4 per core, at least 16)")
+        ->check(CLI::Range(1, 256));
+    serve_cmd->add_option("--cors-origin", serve.cors_origin,
+                          "let pages from this origin call the API (default: none)");
+    serve_cmd
+        ->add_option("--kb", serve.kb_files, "extra knowledge base file (JSON Lines); repeatable")
+        ->allow_extra_args(false);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -203,6 +221,7 @@ int main(int argc, char** argv) {
         if (*delete_cmd) return attache::run_delete(del);
         if (*compact_cmd) return attache::run_compact(compact);
         if (*extract_cmd) return attache::run_extract(extract);
+        if (*serve_cmd) return attache::run_serve(serve);
     } catch (const attache::AttacheError& e) {
         std::cerr << attache::format_error_line(e.what()) << "\n";
         return static_cast<int>(e.code());

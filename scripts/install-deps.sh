@@ -13,6 +13,8 @@ packages=(
     libboost-test-dev                   # unit tests
     iso-codes                           # ISO 3166 countries, embedded in the KB
     clang-format                        # the format check test
+    libcpp-httplib-dev                  # attache serve: HTTP server (and the serve test's client)
+    wrk                                 # bench/serve_bench.sh: HTTP load
 )
 
 missing=()

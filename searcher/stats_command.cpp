@@ -5,68 +5,19 @@
 #include "searcher/commands.h"
 #include "searcher/facets.h"
 #include "searcher/formats/json_format.h"
+#include "searcher/stats.h"
 
 namespace attache {
-
-namespace {
-
-// The earliest or latest published date, exactly (value bounds in Xapian are only bounds).
-std::string edge_date(const Xapian::Database& db, bool latest) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, "0"));
-    enquire.set_sort_by_value(schema::kSlotPublished, latest);
-    Xapian::MSet mset = enquire.get_mset(0, 1);
-    if (mset.empty()) return "";
-    const std::string v = mset.begin().get_document().get_value(schema::kSlotPublished);
-    return v.size() == 8 ? v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2) : v;
-}
-
-}  // namespace
 
 int run_stats_command(const StatsOptions& opt) {
     schema::ReadDatabase rdb(opt.db, opt.read);
     const LazyKb kb(opt.kb_files);
     if (!opt.kb_files.empty()) kb.get();  // report a bad --kb file even if no label needs it
-    std::vector<FacetRequest> requests;
-    for (const char* name : {"person", "country", "org", "summit", "source", "year"}) {
-        FacetRequest r;
-        r.field = &schema::field(name);
-        r.limit = name == std::string("year") ? 0 : opt.top;
-        requests.push_back(r);
-    }
-    std::vector<FacetResult> facets;
-    std::string first, last;
-    Xapian::doccount articles = 0;
-    schema::with_reconnect(rdb, [&] {
-        const Xapian::Database& db = rdb.db();
-        FacetCounter counter(requests, kb, db);
-        Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query::MatchAll);
-        counter.attach(enquire);
-        enquire.get_mset(0, 0, db.get_doccount());
-        facets = counter.results();
-        first = edge_date(db, false);
-        last = edge_date(db, true);
-        articles = db.get_doccount();
-    });
-
+    StatsResult stats;
+    schema::with_reconnect(rdb, [&] { stats = compute_stats(rdb.db(), kb, opt.top); });
+    const Xapian::doccount articles = stats.articles;
     if (opt.format == "json") {
-        nlohmann::ordered_json top = nlohmann::ordered_json::object();
-        for (const auto& f : facets) {
-            nlohmann::ordered_json values = nlohmann::ordered_json::array();
-            for (const auto& v : f.values) {
-                nlohmann::ordered_json item = {{"id", v.id}};
-                if (!v.name.empty()) item["name"] = v.name;
-                item["count"] = v.count;
-                values.push_back(item);
-            }
-            top[f.field] = values;
-        }
-        nlohmann::ordered_json out = {{"database", opt.db},
-                                      {"articles", articles},
-                                      {"first_published", first},
-                                      {"last_published", last},
-                                      {"facets", top}};
+        nlohmann::ordered_json out = stats_to_json(stats, opt.db);
         if (rdb.shard_count() > 1) out["shards"] = rdb.shard_count();
         if (!rdb.missing_shards().empty()) {
             out["partial"] = true;
@@ -75,6 +26,9 @@ int run_stats_command(const StatsOptions& opt) {
         std::cout << formats::dump_pretty(out) << "\n";
         return 0;
     }
+    const auto& facets = stats.facets;
+    const std::string& first = stats.first_published;
+    const std::string& last = stats.last_published;
     std::cout << "database:  " << opt.db << "\n";
     std::cout << "articles:  " << articles << "\n";
     if (rdb.shard_count() > 1) std::cout << "shards:    " << rdb.shard_count() << "\n";

@@ -1,0 +1,62 @@
+#include "searcher/stats.h"
+
+#include "schema/fields.h"
+
+namespace attache {
+
+namespace {
+
+// The earliest or latest published date, exactly (value bounds in Xapian are only bounds).
+std::string edge_date(const Xapian::Database& db, bool latest) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, "0"));
+    enquire.set_sort_by_value(schema::kSlotPublished, latest);
+    Xapian::MSet mset = enquire.get_mset(0, 1);
+    if (mset.empty()) return "";
+    const std::string v = mset.begin().get_document().get_value(schema::kSlotPublished);
+    return v.size() == 8 ? v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2) : v;
+}
+
+}  // namespace
+
+StatsResult compute_stats(const Xapian::Database& db, const LazyKb& kb, size_t top) {
+    std::vector<FacetRequest> requests;
+    for (const char* name : {"person", "country", "org", "summit", "source", "year"}) {
+        FacetRequest r;
+        r.field = &schema::field(name);
+        r.limit = name == std::string("year") ? 0 : top;
+        requests.push_back(r);
+    }
+    FacetCounter counter(requests, kb, db);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    counter.attach(enquire);
+    enquire.get_mset(0, 0, db.get_doccount());
+    StatsResult out;
+    out.articles = db.get_doccount();
+    out.facets = counter.results();
+    out.first_published = edge_date(db, false);
+    out.last_published = edge_date(db, true);
+    return out;
+}
+
+nlohmann::ordered_json stats_to_json(const StatsResult& stats, const std::string& database) {
+    nlohmann::ordered_json top = nlohmann::ordered_json::object();
+    for (const auto& f : stats.facets) {
+        nlohmann::ordered_json values = nlohmann::ordered_json::array();
+        for (const auto& v : f.values) {
+            nlohmann::ordered_json item = {{"id", v.id}};
+            if (!v.name.empty()) item["name"] = v.name;
+            item["count"] = v.count;
+            values.push_back(item);
+        }
+        top[f.field] = values;
+    }
+    return {{"database", database},
+            {"articles", stats.articles},
+            {"first_published", stats.first_published},
+            {"last_published", stats.last_published},
+            {"facets", top}};
+}
+
+}  // namespace attache
