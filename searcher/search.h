@@ -27,6 +27,9 @@ struct SearchRequest {
     schema::PartialDate now{};    // relative dates count from here; unset: the local date
     std::string since;            // only articles published on or after this date (--since)
     bool expand_entities = true;  // free-text entity names also match their entity (--no-expand)
+    // The output shows no stored field but the id (trec, ids, --fields rank,id,score): hits then
+    // skip decoding the stored article, body and entities included.
+    bool ids_only = false;
 };
 
 struct Hit {

@@ -88,6 +88,13 @@ SearchRequest base_request(const SearchOptions& opt) {
                                    ? !(table || opt.format == "trec" || opt.format == "ids")
                                    : opt.fields.find("snippet") != std::string::npos;
     if (!wants_snippet) req.snippet_bytes = 0;
+    if (opt.format == "trec" || opt.format == "ids") {
+        req.ids_only = true;
+    } else if (opt.format != "text" && !opt.fields.empty()) {
+        req.ids_only = true;
+        for (const auto& f : formats::parse_hit_fields(opt.fields))
+            if (f != "rank" && f != "id" && f != "score") req.ids_only = false;
+    }
     if (!opt.since.empty()) {
         // --since is "published on or after": the same filter as date:SINCE.. on every query.
         req.since = opt.since;

@@ -152,6 +152,24 @@ BOOST_AUTO_TEST_CASE(hits_carry_stored_fields_and_snippets) {
     BOOST_TEST(!r.hits[0].article.id.empty());
 }
 
+BOOST_AUTO_TEST_CASE(ids_only_hits_have_the_same_ids_without_the_article) {
+    SearchRequest req;
+    req.query = "trade";
+    req.limit = 50;
+    const auto db = schema::open_for_reading(path);
+    const SearchResult full = run_search(db, kb, req);
+    req.ids_only = true;
+    const SearchResult light = run_search(db, kb, req);
+    BOOST_TEST_REQUIRE(full.hits.size() == light.hits.size());
+    BOOST_TEST_REQUIRE(!light.hits.empty());
+    for (size_t i = 0; i < full.hits.size(); ++i) {
+        BOOST_TEST(light.hits[i].article.id == full.hits[i].article.id);
+        BOOST_TEST(light.hits[i].score == full.hits[i].score);
+    }
+    BOOST_TEST(light.hits[0].article.title.empty());  // not decoded
+    BOOST_TEST(light.total == full.total);
+}
+
 BOOST_AUTO_TEST_CASE(bad_facet_names_are_usage_errors) {
     BOOST_CHECK_THROW(parse_facet_request("colour"), UsageError);
     BOOST_CHECK_THROW(parse_facet_request("person:x"), UsageError);
