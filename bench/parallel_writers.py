@@ -44,7 +44,8 @@ def baseline(attache, corpus, workdir):
     db = os.path.join(workdir, "one.db")
     shutil.rmtree(db, ignore_errors=True)
     cpu0, t0 = children_cpu(), time.perf_counter()
-    subprocess.run([attache, "index", "-q", "--db", db, corpus], check=True)
+    subprocess.run([attache, "index", "-q", "--db", db, corpus], check=True,
+                   stderr=subprocess.DEVNULL)
     wall, cpu = time.perf_counter() - t0, children_cpu() - cpu0
     shutil.rmtree(db)
     return wall, cpu, None
@@ -56,14 +57,15 @@ def parallel(attache, parts, workdir):
     for d in dbs + [merged]:
         shutil.rmtree(d, ignore_errors=True)
     cpu0, t0 = children_cpu(), time.perf_counter()
-    procs = [subprocess.Popen([attache, "index", "-q", "--jobs", "1", "--db", d, p])
+    procs = [subprocess.Popen([attache, "index", "-q", "--jobs", "1", "--db", d, p],
+                              stderr=subprocess.DEVNULL)
              for d, p in zip(dbs, parts)]
     for p in procs:
         if p.wait() != 0:
             raise SystemExit("parallel_writers: a writer failed")
     built = time.perf_counter() - t0
     subprocess.run(["xapian-compact", "-q"] + dbs + [merged], check=True,
-                   stdout=subprocess.DEVNULL)
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall, cpu = time.perf_counter() - t0, children_cpu() - cpu0
     for d in dbs + [merged]:
         shutil.rmtree(d)

@@ -135,7 +135,7 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     counting.set_query(query);
     counting.set_weighting_scheme(Xapian::BoolWeight());
     counting.set_docid_order(Xapian::Enquire::DONT_CARE);
-    FacetCounter facets(req.facets, kb, db);
+    FacetCounter facets(req.facets, kb, db, req.local_database);
     facets.attach(counting);
 
     SearchResult result;

@@ -30,6 +30,8 @@ struct SearchRequest {
     // The output shows no stored field but the id (trec, ids, --fields rank,id,score): hits then
     // skip decoding the stored article, body and entities included.
     bool ids_only = false;
+    // One local glass database (is_local_database): facets may use the faster local counter.
+    bool local_database = false;
 };
 
 struct Hit {

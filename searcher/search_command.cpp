@@ -145,6 +145,7 @@ int run_search_command(const SearchOptions& opt) {
     }
     if (opt.limit > 100000) throw UsageError("--limit must be between 0 and 100000");
     SearchRequest req = base_request(opt);
+    req.local_database = is_local_database(opt.db);
     ResultPrinter printer(opt);  // validates --fields before the database is opened
 
     const Xapian::Database db = schema::open_for_reading(opt.db);
