@@ -34,7 +34,7 @@ int run_stats_command(const StatsOptions& opt) {
         r.limit = name == std::string("year") ? 0 : opt.top;
         requests.push_back(r);
     }
-    FacetCounter counter(requests, kb, db);
+    FacetCounter counter(requests, kb, db, is_local_database(opt.db));
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
     counter.attach(enquire);
