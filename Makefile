@@ -43,3 +43,11 @@ check-format:
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)
+
+# The benchmark suite against scriptindex, SQLite FTS5 and PostgreSQL (docs/benchmarks.md).
+# Not part of `make test`. SIZE = articles to generate (10000, 100000, 1000000).
+.PHONY: bench
+SIZE ?= 10000
+bench: build
+	./scripts/install-bench-deps.sh
+	python3 bench/run --size $(SIZE) --build $(BUILD)

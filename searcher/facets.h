@@ -37,9 +37,16 @@ struct FacetResult {
     Xapian::doccount overflowed = 0;
 };
 
+class RankedSlotsSpy;
+
 class FacetCounter {
   public:
-    FacetCounter(std::vector<FacetRequest> requests, const LazyKb& kb, const Xapian::Database& db);
+    // `local`: the database is one glass directory on this machine (see is_local_database).
+    // Local counting reads a field's slots in rank order and stops at the first empty one;
+    // remote shards only run Xapian's built-in spies, so they get one ValueCountMatchSpy per
+    // slot. Both give the same counts (tests/unit/search_test.cpp).
+    FacetCounter(std::vector<FacetRequest> requests, const LazyKb& kb, const Xapian::Database& db,
+                 bool local = false);
     ~FacetCounter();
     // Register the spies before Enquire::get_mset.
     void attach(Xapian::Enquire& enquire);
@@ -53,8 +60,14 @@ class FacetCounter {
     std::vector<FacetRequest> requests_;
     const LazyKb& kb_;
     Xapian::Database db_;
+    bool local_;
     std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
+    std::vector<std::unique_ptr<RankedSlotsSpy>> ranked_;  // local: one per request
     std::unique_ptr<Xapian::ValueCountMatchSpy> overflow_spy_;
 };
+
+// True when PATH is a single glass database directory (not a stub listing shards), so that
+// facets may use a spy that only a local match can run.
+bool is_local_database(const std::string& path);
 
 }  // namespace attache

@@ -31,6 +31,11 @@ struct SearchRequest {
     // Snippets prefer passages with rarer words too (Xapian's background model); off for remote
     // shards, where it costs a round trip per word.
     bool snippet_background_model = true;
+    // The output shows no stored field but the id (trec, ids, --fields rank,id,score): hits then
+    // skip decoding the stored article, body and entities included.
+    bool ids_only = false;
+    // One local glass database (is_local_database): facets may use the faster local counter.
+    bool local_database = false;
 };
 
 struct Hit {

@@ -88,6 +88,13 @@ SearchRequest base_request(const SearchOptions& opt) {
                                    ? !(table || opt.format == "trec" || opt.format == "ids")
                                    : opt.fields.find("snippet") != std::string::npos;
     if (!wants_snippet) req.snippet_bytes = 0;
+    if (opt.format == "trec" || opt.format == "ids") {
+        req.ids_only = true;
+    } else if (opt.format != "text" && !opt.fields.empty()) {
+        req.ids_only = true;
+        for (const auto& f : formats::parse_hit_fields(opt.fields))
+            if (f != "rank" && f != "id" && f != "score") req.ids_only = false;
+    }
     if (!opt.since.empty()) {
         // --since is "published on or after": the same filter as date:SINCE.. on every query.
         req.since = opt.since;
@@ -151,6 +158,7 @@ int run_search_command(const SearchOptions& opt) {
     }
     if (opt.limit > 100000) throw UsageError("--limit must be between 0 and 100000");
     SearchRequest req = base_request(opt);
+    req.local_database = is_local_database(opt.db);
     ResultPrinter printer(opt);  // validates --fields before the database is opened
 
     schema::ReadDatabase db(opt.db, opt.read);

@@ -19,7 +19,7 @@ std::string edge_date(const Xapian::Database& db, bool latest) {
 
 }  // namespace
 
-StatsResult compute_stats(const Xapian::Database& db, const LazyKb& kb, size_t top) {
+StatsResult compute_stats(const Xapian::Database& db, const LazyKb& kb, size_t top, bool local) {
     std::vector<FacetRequest> requests;
     for (const char* name : {"person", "country", "org", "summit", "source", "year"}) {
         FacetRequest r;
@@ -27,7 +27,7 @@ StatsResult compute_stats(const Xapian::Database& db, const LazyKb& kb, size_t t
         r.limit = name == std::string("year") ? 0 : top;
         requests.push_back(r);
     }
-    FacetCounter counter(requests, kb, db);
+    FacetCounter counter(requests, kb, db, local);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
     counter.attach(enquire);

@@ -19,8 +19,8 @@ struct StatsResult {
     std::vector<FacetResult> facets;              // person, country, org, summit, source, year
 };
 
-// `top`: values per facet (year lists every year).
-StatsResult compute_stats(const Xapian::Database& db, const LazyKb& kb, size_t top);
+// `top`: values per facet (year lists every year); `local`: see is_local_database.
+StatsResult compute_stats(const Xapian::Database& db, const LazyKb& kb, size_t top, bool local);
 
 // The JSON of `stats --format json`; `database` is the path as given to --db.
 nlohmann::ordered_json stats_to_json(const StatsResult& stats, const std::string& database);

@@ -14,7 +14,8 @@ int run_stats_command(const StatsOptions& opt) {
     const LazyKb kb(opt.kb_files);
     if (!opt.kb_files.empty()) kb.get();  // report a bad --kb file even if no label needs it
     StatsResult stats;
-    schema::with_reconnect(rdb, [&] { stats = compute_stats(rdb.db(), kb, opt.top); });
+    schema::with_reconnect(
+        rdb, [&] { stats = compute_stats(rdb.db(), kb, opt.top, is_local_database(opt.db)); });
     const Xapian::doccount articles = stats.articles;
     if (opt.format == "json") {
         nlohmann::ordered_json out = stats_to_json(stats, opt.db);

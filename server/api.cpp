@@ -82,7 +82,8 @@ ApiResponse Api::guarded(Fn&& fn) {
 
 ApiResponse Api::search(const QueryParams& params) {
     return guarded([&](Xapian::Database& db) {
-        const ApiSearch s = parse_search_params(params, limits_);
+        ApiSearch s = parse_search_params(params, limits_);
+        s.request.local_database = is_local_database(pool_.path());
         const SearchResult result = run_search(db, kb_, s.request);
         return ApiResponse{200, formats::search_to_json(result, s.fields)};
     });
@@ -108,7 +109,9 @@ ApiResponse Api::stats(const QueryParams& params) {
     return guarded([&](Xapian::Database& db) {
         check_known_params(params, {"top"});
         const size_t top = count_param(params, "top", 5, 100);
-        return ApiResponse{200, stats_to_json(compute_stats(db, kb_, top), pool_.path())};
+        return ApiResponse{
+            200, stats_to_json(compute_stats(db, kb_, top, is_local_database(pool_.path())),
+                               pool_.path())};
     });
 }
 

@@ -70,10 +70,11 @@ struct Fixture {
     }
 
     SearchResult run(const std::string& query, const std::vector<std::string>& facets,
-                     size_t limit = 10) {
+                     size_t limit = 10, bool local = false) {
         SearchRequest req;
         req.query = query;
         req.limit = limit;
+        req.local_database = local;
         for (const auto& f : facets) req.facets.push_back(parse_facet_request(f));
         return run_search(schema::open_for_reading(path), kb, req);
     }
@@ -104,6 +105,42 @@ BOOST_AUTO_TEST_CASE(country_facet_counts_equal_brute_force_counts) {
     BOOST_TEST_REQUIRE(all.facets.size() == 1u);
     BOOST_TEST((as_map(all.facets[0]) == expected));
     BOOST_TEST(all.facets[0].overflowed == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(local_country_counts_equal_brute_force_counts) {
+    const SearchResult all = run("NOT id:a0", {"country:0"}, 10, true);
+    auto expected = expected_all;
+    for (size_t k = 0; k < kCountries.size(); ++k) {
+        if (--expected[kCountries[k].first] == 0) expected.erase(kCountries[k].first);
+    }
+    BOOST_TEST_REQUIRE(all.facets.size() == 1u);
+    BOOST_TEST((as_map(all.facets[0]) == expected));
+}
+
+// The local counter (rank-ordered slots, stop at the first empty one) and the per-slot spies
+// that remote shards need must agree on every value, label and overflow count.
+BOOST_AUTO_TEST_CASE(local_counter_equals_the_per_slot_spies) {
+    BOOST_TEST(is_local_database(path));
+    BOOST_TEST(!is_local_database(dir / "nowhere"));
+    const std::vector<std::string> facets = {"country:0", "person:0", "year",
+                                             "month:0",   "source:0", "mentioned:0"};
+    for (const std::string q : {"*", "trade", "weather", "id:a0", "NOT id:a0", "nothingatall"}) {
+        const SearchResult slow = run(q, facets, 10, false);
+        const SearchResult fast = run(q, facets, 10, true);
+        BOOST_TEST_REQUIRE(slow.facets.size() == fast.facets.size());
+        for (size_t f = 0; f < slow.facets.size(); ++f) {
+            const auto& a = slow.facets[f];
+            const auto& b = fast.facets[f];
+            BOOST_TEST(a.field == b.field);
+            BOOST_TEST(a.overflowed == b.overflowed, q << " " << a.field);
+            BOOST_TEST_REQUIRE(a.values.size() == b.values.size(), q << " " << a.field);
+            for (size_t v = 0; v < a.values.size(); ++v) {
+                BOOST_TEST(a.values[v].id == b.values[v].id, q << " " << a.field);
+                BOOST_TEST(a.values[v].name == b.values[v].name);
+                BOOST_TEST(a.values[v].count == b.values[v].count, q << " " << a.values[v].id);
+            }
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(facets_count_only_matching_articles) {
@@ -150,6 +187,24 @@ BOOST_AUTO_TEST_CASE(hits_carry_stored_fields_and_snippets) {
     BOOST_TEST(r.hits[0].rank == 1u);
     BOOST_TEST(r.hits[0].snippet.find("<b>trade</b>") != std::string::npos, r.hits[0].snippet);
     BOOST_TEST(!r.hits[0].article.id.empty());
+}
+
+BOOST_AUTO_TEST_CASE(ids_only_hits_have_the_same_ids_without_the_article) {
+    SearchRequest req;
+    req.query = "trade";
+    req.limit = 50;
+    const auto db = schema::open_for_reading(path);
+    const SearchResult full = run_search(db, kb, req);
+    req.ids_only = true;
+    const SearchResult light = run_search(db, kb, req);
+    BOOST_TEST_REQUIRE(full.hits.size() == light.hits.size());
+    BOOST_TEST_REQUIRE(!light.hits.empty());
+    for (size_t i = 0; i < full.hits.size(); ++i) {
+        BOOST_TEST(light.hits[i].article.id == full.hits[i].article.id);
+        BOOST_TEST(light.hits[i].score == full.hits[i].score);
+    }
+    BOOST_TEST(light.hits[0].article.title.empty());  // not decoded
+    BOOST_TEST(light.total == full.total);
 }
 
 BOOST_AUTO_TEST_CASE(bad_facet_names_are_usage_errors) {
