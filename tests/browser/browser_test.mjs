@@ -155,7 +155,9 @@ try {
   await page.goto(base + '/?q=' + encodeURIComponent('Cho Seoul sanctions') + '&article=xss-1');
   await page.waitForSelector('#article-view .body');
   const body = await page.textContent('#article-view .body');
-  assert.ok(body.includes('<img src=x onerror='), 'the onerror payload is shown as text');
+  // The JSON reader turns markup in a body into text (docs/formats.md), so the <img> payload is
+  // gone before the page sees it; the title, source and author keep theirs and show it as text.
+  assert.ok(body.includes('North Korea & sanctions bold claims'), 'the body is shown as text');
   assert.ok((await page.textContent('#article-view .meta')).includes('<svg onload='));
   assert.equal(await page.locator('#article-view a[href^="javascript:"]').count(), 0);
   await page.goto(base + '/?article=' + encodeURIComponent("<img src=x onerror=window.__attache_pwned='id'>"));

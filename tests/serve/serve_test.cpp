@@ -51,8 +51,9 @@ struct Served {
         if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
         dir = pattern;
         db = (dir / "db").string();
-        const auto r = run_process({g_attache, "index", "-q", "--db", db, ATTACHE_CORPUS,
-                                    std::string(ATTACHE_TEST_DATA) + "/jsonl/xss.jsonl"});
+        const auto r =
+            run_process({g_attache, "index", "-q", "--db", db, ATTACHE_CORPUS "/articles.jsonl",
+                         std::string(ATTACHE_TEST_DATA) + "/jsonl/xss.jsonl"});
         if (r.exit_code != 0) throw std::runtime_error("index failed: " + r.err);
         server = std::make_unique<ServerProcess>(
             g_attache, std::vector<std::string>{"--db", db, "--threads", "4"});
