@@ -12,7 +12,7 @@ db="${2:-$root/build/serve-bench.db}"
 seconds="${3:-10}"
 shared="$root/../shared/corpora"
 
-command -v wrk >/dev/null || { echo "serve_bench: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "serve_bench: wrk is not installed (scripts/install-bench-deps.sh installs it)" >&2; exit 1; }
 if [ ! -d "$db" ]; then
     inputs=("$root/corpus/articles.jsonl")
     for f in reuters21578-labelled/articles.jsonl wiki-current-events/articles.jsonl; do

@@ -14,28 +14,6 @@ packages=(
     iso-codes                           # ISO 3166 countries, embedded in the KB
     clang-format                        # the format check test
     libcpp-httplib-dev                  # attache serve: HTTP server (and the serve test's client)
-    wrk                                 # bench/serve_bench.sh: HTTP load
 )
 
-missing=()
-for p in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-        missing+=("$p")
-    fi
-done
-if [ ${#missing[@]} -eq 0 ]; then
-    exit 0
-fi
-
-echo "attache: installing Debian packages: ${missing[*]}" >&2
-if [ "$(id -u)" -eq 0 ]; then
-    sudo=()
-elif command -v sudo >/dev/null 2>&1; then
-    sudo=(sudo)
-else
-    echo "attache: not root and no sudo: install these packages first: ${missing[*]}" >&2
-    exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+exec "$(dirname "$0")/apt-install.sh" "the build and the tests" "${packages[@]}"

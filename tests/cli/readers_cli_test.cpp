@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "tests/cli/process.h"
+#include "tests/cli/temp_dir.h"
 
 namespace fs = std::filesystem;
 using attache::test::ProcessResult;
@@ -34,19 +35,8 @@ struct BinaryFromArgs {
 };
 BOOST_TEST_GLOBAL_FIXTURE(BinaryFromArgs);
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "attache-readers-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(path / "bad" / "locked.jsonl", fs::perms::owner_all, ec);
-        fs::remove_all(path, ec);
-    }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
+struct TempDir : attache::test::TempDir {
+    TempDir() : attache::test::TempDir("attache-readers") {}
 };
 
 ProcessResult run_attache(std::vector<std::string> args, const std::string& input = "") {

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "tests/cli/process.h"
+#include "tests/cli/temp_dir.h"
 
 namespace fs = std::filesystem;
 using attache::test::run_process;
@@ -31,17 +32,8 @@ struct BinaryFromArgs {
 };
 BOOST_TEST_GLOBAL_FIXTURE(BinaryFromArgs);
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "attache-real-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+struct TempDir : attache::test::TempDir {
+    TempDir() : attache::test::TempDir("attache-real") {}
 };
 
 struct Summary {

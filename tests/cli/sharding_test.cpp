@@ -26,6 +26,7 @@
 #include <thread>
 
 #include "tests/cli/process.h"
+#include "tests/cli/temp_dir.h"
 
 namespace fs = std::filesystem;
 using attache::test::ProcessResult;
@@ -40,18 +41,8 @@ namespace {
 std::string g_attache;
 const char* const kTcpsrv = "/usr/bin/xapian-tcpsrv";
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "attache-shards-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
+struct TempDir : attache::test::TempDir {
+    TempDir() : attache::test::TempDir("attache-shards") {}
 };
 
 ProcessResult run_attache(std::vector<std::string> args, const std::string& input = "") {
