@@ -330,6 +330,19 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
         if (r.entity->kind != EntityKind::place) continue;
         const Entity* country = capital_of(*r.entity);
         if (!country) continue;
+        bool state_possessive = false;  // wins over a locative: "in Moscow's hands"
+        // A possessive is literal for things ("Kyiv's residential areas") but political for
+        // the few nouns that only a state has: "in Moscow's hands", "Tokyo's response".
+        if (tokens[r.last - 1].possessive && r.last < tokens.size() &&
+            !tokens[r.last].sentence_start) {
+            static const char* const kStateNouns[] = {
+                "hands",    "response",   "position", "stance",     "decision",   "policy",
+                "demands",  "demand",     "proposal", "proposals",  "offer",      "refusal",
+                "approach", "claims",     "envoy",    "ambassador", "delegation", "objections",
+                "concerns", "intentions", "allies",   "support",    "backing",    "retaliation"};
+            for (const char* w : kStateNouns)
+                state_possessive = state_possessive || tokens[r.last].norm == w;
+        }
         // "in Seoul", "to Beijing": a place, whatever follows.
         static const char* const kLocative[] = {"in",   "at",      "to",    "from", "near",
                                                 "into", "visited", "visit", "via",  "outside"};
@@ -337,13 +350,24 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
         for (const char* p : kLocative) {
             located = located || (r.first > 0 && tokens[r.first - 1].norm == p);
         }
-        if (located) continue;
-        // A possessive is usually literal ("Kyiv's residential areas"), so it does not count.
+        if (located && !state_possessive) continue;
         if (glued_to_unknown_name(r.first, r.last)) continue;  // "USS George Washington will"
-        bool metonym = false;
+        bool metonym = state_possessive;
         if (!metonym && r.last < tokens.size() && !tokens[r.last].sentence_start) {
             for (const char* verb : kReportingVerbs)
                 metonym = metonym || tokens[r.last].norm == verb;
+        }
+        // Relations take countries as their object: "talks with Washington", "pressure on
+        // Pyongyang", "sanctions against Moscow".
+        if (!metonym && r.first >= 1) {
+            const std::string& before = tokens[r.first - 1].norm;
+            static const char* const kRelational[] = {"with", "against", "toward", "towards"};
+            for (const char* w : kRelational) metonym = metonym || before == w;
+            if (before == "on" && r.first >= 2) {
+                static const char* const kPressure[] = {"pressure", "sanctions", "tariffs",
+                                                        "pressing", "calls",     "call"};
+                for (const char* w : kPressure) metonym = metonym || tokens[r.first - 2].norm == w;
+            }
         }
         // "between Washington and Beijing", "Washington and Beijing have ...".
         if (!metonym && r.first >= 1 && tokens[r.first - 1].norm == "between" &&

@@ -412,6 +412,24 @@ BOOST_AUTO_TEST_CASE(capitals_name_countries_when_they_act) {
     BOOST_TEST(has(located, "place", "seoul"));
 }
 
+// Measured on the evaluation set: relations and state-only possessives were read as places.
+BOOST_AUTO_TEST_CASE(capitals_in_relations_and_state_possessives_name_countries) {
+    // (The test KB knows two capitals: Seoul and Beijing.)
+    const Extraction with =
+        run("Blinken said the allies would keep working with Seoul and Beijing.");
+    BOOST_TEST(has(with, "country", "KR"));
+    BOOST_TEST(has(with, "country", "CN"));
+    BOOST_TEST(!has(with, "place", "seoul"));
+    BOOST_TEST(has(run("The envoys agreed to keep pressure on Beijing."), "country", "CN"));
+    BOOST_TEST(has(run("The ceasefire plan is now in Seoul's hands."), "country", "KR"));
+    // A possessive of a thing stays the city.
+    const Extraction streets = run("Crowds filled Seoul's residential areas overnight.");
+    BOOST_TEST(!has(streets, "country", "KR"));
+    BOOST_TEST(has(streets, "place", "seoul"));
+    // "on" alone is not a relation: "on Seoul" after a landing is a place.
+    BOOST_TEST(!has(run("The plane landed on Seoul time."), "country", "KR"));
+}
+
 BOOST_AUTO_TEST_CASE(a_country_name_inside_a_personal_name_is_not_the_country) {
     BOOST_TEST(!has(run("They watched as Michael Jordan scored."), "country", "JO"));
     BOOST_TEST(has(run("They flew to Jordan on Monday."), "country", "JO"));
