@@ -237,9 +237,10 @@ int run_index(const IndexOptions& opt) {
                      totals.repaired);
     }
     if (inputs.skipped_unknown) {
-        std::fprintf(stderr,
-                     "attache: %zu files in directories were skipped: no reader for their format\n",
-                     inputs.skipped_unknown);
+        const bool one = inputs.skipped_unknown == 1;
+        std::fprintf(stderr, "attache: %zu %s in directories %s skipped: no reader for %s format\n",
+                     inputs.skipped_unknown, one ? "file" : "files", one ? "was" : "were",
+                     one ? "its" : "their");
     }
     return static_cast<int>(totals.rejected ? ExitCode::rejected_records : ExitCode::ok);
 }
