@@ -65,6 +65,11 @@ int main(int argc, char** argv) {
     index_cmd
         ->add_option("--commit-every", index.commit_every, "documents per commit (default 2000)")
         ->check(CLI::PositiveNumber);
+    index_cmd
+        ->add_option("--writers", index.writers,
+                     "threads writing a new database as partial databases merged at the end "
+                     "(default: cores for a new database, else 1; 1 commits as it goes)")
+        ->check(CLI::Range(1u, 64u));
     index_cmd->add_flag("--quiet,-q", index.quiet, "no progress line");
     index_cmd->add_option("--format", index.format,
                           "read every input as this format (default: detect per file): jsonl, "

@@ -1,7 +1,8 @@
 // Bare Xapian on the same queries, to see what attache adds on top of the engine:
 //   xapian_query DB QUERIES [--exact]
 // Each non-blank, non-# line of QUERIES is parsed with Xapian's QueryParser set up as attache
-// sets it up for free text (English stemmer, STEM_SOME, AND by default, title: = prefix S),
+// sets it up for free text (English stemmer, AND by default, title: = prefix S; STEM_ALL_Z on
+// an attache database, which holds stems only, and Xapian's default STEM_SOME on another),
 // and its top 10 are fetched with their document data (attache decodes every hit's stored
 // JSON). With --exact it also counts every match exactly the way attache does: a second,
 // unweighted pass with check_at_least = the database size. Without it the count is Xapian's
@@ -70,7 +71,9 @@ int main(int argc, char** argv) {
         Xapian::QueryParser qp;
         qp.set_database(db);
         qp.set_stemmer(Xapian::Stem("english"));
-        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        const bool attache_db = !db.get_metadata("attache.schema").empty();
+        qp.set_stemming_strategy(attache_db ? Xapian::QueryParser::STEM_ALL_Z
+                                            : Xapian::QueryParser::STEM_SOME);
         qp.set_default_op(Xapian::Query::OP_AND);
         qp.add_prefix("title", "S");
         if (!queries.empty()) run_one(db, qp, queries.front(), exact);

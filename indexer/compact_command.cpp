@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "common/errors.h"
+#include "indexer/merging_compactor.h"
 #include "schema/database.h"
 #include "schema/fields.h"
 #include "schema/stub_file.h"
@@ -15,22 +16,6 @@ namespace attache {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Shards carry the same metadata keys; merged, each key keeps one value: the sequence counter
-// the highest (later indexing must continue after every shard's articles), anything else the
-// first shard's (labels and the schema stamp are the same in every shard).
-class MergingCompactor : public Xapian::Compactor {
-  public:
-    std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags,
-                                           const std::string tags[]) override {
-        if (key != schema::kSequenceMetadataKey) return tags[0];
-        unsigned long long highest = 0;
-        for (size_t i = 0; i < num_tags; ++i) {
-            if (!tags[i].empty()) highest = std::max(highest, std::stoull(tags[i]));
-        }
-        return std::to_string(highest);
-    }
-};
 
 uintmax_t disk_size(const std::string& path) {
     std::error_code ec;

@@ -8,6 +8,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -30,18 +32,26 @@ struct BuiltDocument {
     // Display names of the facet values, stored as database metadata so that facets are labelled
     // even for entities that only a user's --kb knew: {label key, name}.
     std::vector<std::pair<std::string, std::string>> labels;
+    // Words of the text with their stems, for the vocabulary (schema::kWordMetadataPrefix): each
+    // distinct word once per builder, so most documents carry only the few words new to it.
+    std::vector<std::pair<std::string, std::string>> words;
 };
 
-// Holds the per-thread state (a TermGenerator and its stemmer); not thread-safe, make one per
-// worker. The extractor is shared.
+// Holds the per-thread state (TermGenerators, the stemmer, the words already reported); not
+// thread-safe, make one per worker. The extractor is shared.
 class DocumentBuilder {
   public:
     explicit DocumentBuilder(const extract::EntityExtractor& extractor);
     BuiltDocument build(const Article& article);
 
   private:
+    void collect_words(std::string_view text, BuiltDocument& out);
+
     const extract::EntityExtractor& extractor_;
+    Xapian::Stem stemmer_;
     Xapian::TermGenerator termgen_;
+    std::unordered_set<std::string> words_seen_;
+    std::string word_buffer_;
 };
 
 }  // namespace attache

@@ -5,9 +5,11 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
+#include <filesystem>
 #include <future>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -16,6 +18,7 @@
 #include "indexer/extract/entity_extractor.h"
 #include "indexer/index_writer.h"
 #include "indexer/input_files.h"
+#include "indexer/parallel_build.h"
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/input_source.h"
 #include "indexer/readers/json_article.h"
@@ -70,6 +73,29 @@ class Progress {
     Clock::time_point start_, last_{};
 };
 
+// One writer committing as it goes (an existing database, shards, --writers 1), or several
+// building a new database in parallel (indexer/parallel_build.h).
+std::unique_ptr<ArticleWriter> open_writer(const IndexOptions& opt, unsigned cores) {
+    std::error_code ec;
+    const bool is_new = !std::filesystem::exists(opt.db, ec);
+    if (opt.writers > 1) {
+        if (!is_new) {
+            throw UsageError("--writers " + std::to_string(opt.writers) + ": '" + opt.db +
+                             "' already exists; parallel writers only build a new database "
+                             "(use --writers 1 to add to it)");
+        }
+        if (opt.sharding.shards > 0 || !opt.sharding.by.empty())
+            throw UsageError("--writers: cannot be combined with --shards or --shard-by");
+    }
+    const unsigned writers =
+        opt.writers ? opt.writers
+                    : (is_new && opt.sharding.shards == 0 && opt.sharding.by.empty() ? cores : 1);
+    if (writers > 1) return std::make_unique<ParallelBuild>(opt.db, writers, opt.commit_every);
+    auto writer = std::make_unique<IndexWriter>(opt.db, opt.commit_every, opt.sharding);
+    if (opt.strict) writer->hold_commits();
+    return writer;
+}
+
 void report(const RejectedRecord& r) {
     std::cerr << format_error_line(r.origin + ": " + r.reason) << '\n';
 }
@@ -105,22 +131,38 @@ int run_index(const IndexOptions& opt) {
     Totals totals;
     Progress progress(!opt.quiet);
 
-    IndexWriter writer(opt.db, opt.commit_every, opt.sharding);
-    if (opt.strict) writer.hold_commits();
-    const unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned jobs = opt.jobs ? opt.jobs : cores;
+    std::unique_ptr<ArticleWriter> writer_ptr = open_writer(opt, cores);
+    ArticleWriter& writer = *writer_ptr;
     std::deque<std::future<BuiltChunk>> in_flight;
 
-    auto build = [&extractor](Chunk chunk) {
+    // Builders outlive the chunks (each remembers the words it has reported, so a word is
+    // stemmed and sent to the writer about once per builder): a task takes one from the pool
+    // and gives it back. There are never more than jobs + 1 tasks at once.
+    std::mutex pool_mutex;
+    std::vector<std::unique_ptr<DocumentBuilder>> builder_pool;
+    auto build = [&extractor, &pool_mutex, &builder_pool](Chunk chunk) {
+        std::unique_ptr<DocumentBuilder> builder;
+        {
+            std::lock_guard lock(pool_mutex);
+            if (!builder_pool.empty()) {
+                builder = std::move(builder_pool.back());
+                builder_pool.pop_back();
+            }
+        }
+        if (!builder) builder = std::make_unique<DocumentBuilder>(extractor);
         BuiltChunk out;
-        DocumentBuilder builder(extractor);
         out.docs.reserve(chunk.articles.size());
         for (auto& a : chunk.articles) {
-            out.docs.push_back(builder.build(a));
+            out.docs.push_back(builder->build(a));
             if (out.docs.back().date_unrecognised) {
                 out.warnings.push_back(a.origin + ": unrecognised date '" + a.published +
                                        "'; indexed without a published date");
             }
         }
+        std::lock_guard lock(pool_mutex);
+        builder_pool.push_back(std::move(builder));
         return out;
     };
     // The writer drains chunks in the order they were read, so a later record with the same id
@@ -133,7 +175,7 @@ int run_index(const IndexOptions& opt) {
             std::cerr << format_error_line(w) << '\n';
         }
         for (auto& doc : done.docs) {
-            if (writer.write(doc)) ++totals.replaced;
+            writer.write(doc);
             ++totals.indexed;
         }
         progress.update(totals);
@@ -212,6 +254,14 @@ int run_index(const IndexOptions& opt) {
     if (stopped) {
         writer.cancel();
         progress.clear();
+        std::error_code ec;
+        if (!std::filesystem::exists(opt.db, ec)) {
+            std::fprintf(stderr,
+                         "attache: --strict: stopped at the first rejected record; nothing from "
+                         "this run was committed; no database was created at '%s'\n",
+                         opt.db.c_str());
+            return static_cast<int>(ExitCode::rejected_records);
+        }
         std::fprintf(stderr,
                      "attache: --strict: stopped at the first rejected record; nothing from this "
                      "run was committed; the database holds %u %s\n",
@@ -219,6 +269,7 @@ int run_index(const IndexOptions& opt) {
         return static_cast<int>(ExitCode::rejected_records);
     }
     writer.commit();
+    totals.replaced = writer.replaced();
     progress.clear();
 
     const double secs = std::chrono::duration<double>(Clock::now() - started).count();

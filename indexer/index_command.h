@@ -15,6 +15,7 @@ struct IndexOptions {
     std::vector<std::string> inputs;
     std::vector<std::string> kb_files;
     unsigned jobs = 0;              // 0: one per core
+    unsigned writers = 0;           // 0: one per core for a new database, else 1
     size_t commit_every = 2000;     // documents per commit
     bool quiet = false;             // no progress line
     std::string format;             // --format: force one reader ("" detects per file)

@@ -100,7 +100,7 @@ Xapian::doccount IndexWriter::doccount() const {
     return n;
 }
 
-bool IndexWriter::write(BuiltDocument& doc) {
+void IndexWriter::write(BuiltDocument& doc) {
     try {
         const unsigned target =
             shard_for(layout_, doc.id, doc.document.get_value(schema::kSlotPublished));
@@ -124,11 +124,18 @@ bool IndexWriter::write(BuiltDocument& doc) {
                 if (shard.get_metadata(key) != name) shard.set_metadata(key, name);
             }
         }
+        // The vocabulary goes to every shard too: Xapian reads metadata from the first
+        // database of a combination only.
+        for (const auto& [word, stem] : doc.words) {
+            if (!vocabulary_.insert(word).second) continue;
+            const std::string key = std::string(schema::kWordMetadataPrefix) + word;
+            for (auto& shard : shards_) shard.set_metadata(key, stem);
+        }
         pending_bytes_ += doc.text_bytes;
         if (++pending_ >= commit_every_ || pending_bytes_ >= kCommitBytes) {
             if (!held_) commit();
         }
-        return existed;
+        if (existed) ++replaced_;
     } catch (const Xapian::Error& e) {
         throw DatabaseError("writing to '" + path_ + "' failed: " + e.get_description());
     }

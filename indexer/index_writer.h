@@ -18,6 +18,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "indexer/article_writer.h"
 #include "indexer/document_builder.h"
 #include "indexer/shard_router.h"
 
@@ -28,20 +29,18 @@ struct ShardingOptions {
     std::string by;       // --shard-by: hash (default), month or year
 };
 
-class IndexWriter {
+class IndexWriter : public ArticleWriter {
   public:
-    static constexpr size_t kCommitBytes = 4u << 20;
-
     IndexWriter(const std::string& path, size_t commit_every, const ShardingOptions& sharding = {});
-    // Returns true when the article replaced one already in the database.
-    bool write(BuiltDocument& doc);
-    void commit();
+    void write(BuiltDocument& doc) override;
+    void commit() override;
     // All or nothing (--strict): from now on nothing is committed until commit(), and
     // cancel() drops everything written since. Xapian holds the changes in memory meanwhile.
     void hold_commits();
-    void cancel();
-    Xapian::doccount doccount() const;
-    size_t shard_count() const { return shards_.size(); }
+    void cancel() override;
+    size_t replaced() const override { return replaced_; }
+    Xapian::doccount doccount() const override;
+    size_t shard_count() const override { return shards_.size(); }
 
   private:
     void create_shards(const ShardingOptions& sharding);
@@ -52,10 +51,12 @@ class IndexWriter {
     ShardLayout layout_;
     size_t commit_every_;
     size_t pending_ = 0;
+    size_t replaced_ = 0;
     size_t pending_bytes_ = 0;
-    bool held_ = false;                         // inside a transaction (hold_commits)
-    unsigned long long sequence_ = 0;           // last sequence number given (kSlotSequence)
-    std::unordered_set<std::string> labelled_;  // label keys written or checked in this run
+    bool held_ = false;                           // inside a transaction (hold_commits)
+    unsigned long long sequence_ = 0;             // last sequence number given (kSlotSequence)
+    std::unordered_set<std::string> labelled_;    // label keys written or checked in this run
+    std::unordered_set<std::string> vocabulary_;  // words written in this run
 };
 
 }  // namespace attache

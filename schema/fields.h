@@ -13,7 +13,7 @@
 namespace attache::schema {
 
 // Bump when a change to this table or to the stored data makes old databases unreadable.
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kSchemaMetadataKey = "attache.schema";
 // Display names of entities that are not in the knowledge base (e.g. people found by title).
 inline constexpr std::string_view kLabelMetadataPrefix = "attache.label.";
@@ -30,6 +30,10 @@ inline constexpr Xapian::valueno kSlotOverflow = 6;   // kinds whose entities ov
 // The order articles were (re)indexed in, 12 digits, sortable: --since ID finds what came later.
 inline constexpr Xapian::valueno kSlotSequence = 7;
 inline constexpr std::string_view kSequenceMetadataKey = "attache.sequence";
+// The vocabulary: one metadata key per distinct word of the indexed text, "attache.word:WORD",
+// whose value is the word's stem. Text is indexed as stems only (Z terms, see docs/schema.md),
+// so wildcards and spelling suggestions find the words that were written here.
+inline constexpr std::string_view kWordMetadataPrefix = "attache.word:";
 
 enum class FieldKind {
     text,       // words with positions, searched with a term prefix (title:)

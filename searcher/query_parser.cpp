@@ -8,6 +8,7 @@
 #include "schema/dates.h"
 #include "schema/fields.h"
 #include "searcher/relative_dates.h"
+#include "searcher/wildcards.h"
 
 namespace attache {
 
@@ -309,7 +310,8 @@ QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb, const sc:
     : stemmer_("english") {
     qp_.set_database(db);
     qp_.set_stemmer(stemmer_);
-    qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    // Stems only, as the indexer writes them (indexer/document_builder.cpp).
+    qp_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
     qp_.set_default_op(Xapian::Query::OP_AND);
     const std::string empty_grouping;
     for (const auto& f : sc::fields()) {
@@ -345,6 +347,7 @@ QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb, const sc:
                 break;  // facets only; date: covers queries
         }
     }
+    add_wildcard_fields(qp_, db, field_error_);
 }
 
 QueryParser::~QueryParser() = default;
@@ -357,7 +360,7 @@ Xapian::Query QueryParser::parse(const std::string& typed, const std::string* ex
     }
     if (trim(typed) == "*") return Xapian::Query::MatchAll;
     check_query_syntax(typed);
-    const std::string& query = expanded ? *expanded : typed;
+    const std::string query = route_wildcards(expanded ? *expanded : typed);
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;
     field_error_.reset();

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "common/text.h"
+#include "schema/fields.h"
 
 namespace attache {
 
@@ -20,20 +21,22 @@ bool is_plain_word(const std::string& w) {
     return true;
 }
 
-// The most frequent indexed word within distance 1 (short words) or 2 of `word`.
+// The most frequent word of the vocabulary (schema::kWordMetadataPrefix) within distance 1
+// (short words) or 2 of `word`; a word's frequency is that of its stem.
 std::string closest_term(const Xapian::Database& db, const std::string& word) {
     const size_t limit = word.size() <= 5 ? 1 : 2;
     std::string best;
     Xapian::doccount best_freq = 0;
     size_t best_distance = limit + 1;
-    const std::string prefix = word.substr(0, 1);
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-        const std::string term = *it;
-        // Unprefixed, unstemmed words only: prefixed terms start with a capital letter.
+    const std::string prefix = std::string(schema::kWordMetadataPrefix) + word.substr(0, 1);
+    const size_t skip = schema::kWordMetadataPrefix.size();
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        const std::string key = *it;
+        const std::string term = key.substr(skip);
         if (term.size() + limit < word.size() || term.size() > word.size() + limit) continue;
         const size_t d = edit_distance(word, term);
         if (d == 0 || d > limit) continue;
-        const Xapian::doccount freq = it.get_termfreq();
+        const Xapian::doccount freq = db.get_termfreq("Z" + db.get_metadata(key));
         if (d < best_distance || (d == best_distance && freq > best_freq)) {
             best = term;
             best_freq = freq;
@@ -68,7 +71,7 @@ std::string suggest_spelling(const Xapian::Database& db, const std::string& quer
         const bool wildcard = j < query.size() && query[j] == '*';
         const std::string lower = ascii_lower(word);
         if (!field_name && !field_value && !wildcard && is_plain_word(word) &&
-            !db.term_exists(lower)) {
+            db.get_metadata(std::string(schema::kWordMetadataPrefix) + lower).empty()) {
             const std::string fix = closest_term(db, lower);
             if (!fix.empty()) {
                 // Keep the user's capitals: "Rusia" -> "Russia", "RUSIA" -> "RUSSIA".

@@ -1,7 +1,7 @@
 // "Did you mean": for each plain word of a query that no article contains, the most frequent
-// word of the index within a small edit distance (same first letter). Reads only the term
-// list, so it works the same on a local database and on remote shards (where Xapian 1.4 has
-// no spelling data), and the indexer pays nothing for it.
+// word of the index within a small edit distance (same first letter). Reads the vocabulary
+// the indexer keeps as metadata (schema::kWordMetadataPrefix), so it works the same on a local
+// database and on remote shards (where Xapian 1.4 has no spelling data).
 #pragma once
 
 #include <xapian.h>

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -71,6 +72,10 @@ size_t doccount(const std::string& db) {
     const ProcessResult r = run_attache({"stats", "--db", db, "--format", "json"});
     BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
     return json::parse(r.out)["articles"].get<size_t>();
+}
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
 }
 
 // One line on stderr, prefixed "attache: ", no stack trace.
@@ -284,8 +289,9 @@ BOOST_AUTO_TEST_CASE(killed_indexer_loses_nothing_committed) {
     }
     const size_t expected = copies * corpus().articles;
     const std::string db = dir / "killed.db";
-    const pid_t pid = attache::test::start_process(
-        {g_attache, "index", "--db", db, "--commit-every", "50", "--jobs", "1", "--quiet", input});
+    const pid_t pid =
+        attache::test::start_process({g_attache, "index", "--db", db, "--commit-every", "50",
+                                      "--jobs", "1", "--writers", "1", "--quiet", input});
     // Wait for the first commits, then kill without warning.
     bool committed = false;
     for (int i = 0; i < 400 && !committed; ++i) {
@@ -304,6 +310,114 @@ BOOST_AUTO_TEST_CASE(killed_indexer_loses_nothing_committed) {
     const auto rerun = run_attache({"index", "--db", db, "--quiet", input});
     BOOST_TEST(rerun.exit_code == 0, rerun.err);
     BOOST_TEST(doccount(db) == expected);
+}
+
+// The corpus repeated `copies` times under new ids, then once more with the first copy's ids
+// (so the run replaces articles it wrote itself).
+std::string write_copies(const TempDir& dir, size_t copies, size_t* distinct) {
+    const std::string input = dir / "copies.jsonl";
+    const auto base = read_file(std::string(ATTACHE_CORPUS) + "/articles.jsonl");
+    std::ofstream out(input);
+    size_t n = 0;
+    for (size_t c = 0; c <= copies; ++c) {
+        std::istringstream lines(base);
+        std::string line;
+        while (std::getline(lines, line)) {
+            if (line.empty()) continue;
+            json j = json::parse(line);
+            j["id"] = j["id"].get<std::string>() + "-copy" + std::to_string(c % copies);
+            out << j.dump() << "\n";
+            if (c < copies) ++n;
+        }
+    }
+    *distinct = n;
+    return input;
+}
+
+bool has_staging_dir(const std::string& db) {
+    const std::filesystem::path p(db);
+    for (const auto& e : std::filesystem::directory_iterator(p.parent_path())) {
+        if (e.path().filename().string().rfind(p.filename().string() + ".building.", 0) == 0)
+            return true;
+    }
+    return false;
+}
+
+BOOST_AUTO_TEST_CASE(parallel_writers_build_the_same_database_as_one_writer) {
+    TempDir dir;
+    size_t distinct = 0;
+    const std::string input = write_copies(dir, 6, &distinct);
+    const std::string one = dir / "one.db", two = dir / "two.db";
+    const auto a = run_attache({"index", "--db", one, "--writers", "1", "--quiet", input});
+    const auto b = run_attache({"index", "--db", two, "--quiet", input});  // new db: 2 writers
+    BOOST_TEST(a.exit_code == 0, a.err);
+    BOOST_TEST(b.exit_code == 0, b.err);
+    const std::string replaced = "(" + std::to_string(distinct) + " new, " +
+                                 std::to_string(corpus().articles) + " replaced)";
+    BOOST_TEST(has(a.err, replaced), a.err);
+    BOOST_TEST(has(b.err, replaced), b.err);
+    BOOST_TEST(doccount(two) == distinct);
+    BOOST_TEST(!has_staging_dir(two));
+    // Same answers, scores, tie order, facets and sequence numbers.
+    const std::string queries = "minister\nsanctions talks\nnegotiat*\n\"nuclear weapons\"\n*\n";
+    auto run = [&](const std::string& db) {
+        return run_attache(
+                   {"search", "--db", db, "--batch", "-", "--format", "jsonl", "--fields",
+                    "id,score,title", "--facet", "country", "--facet", "person", "--facet", "year"},
+                   queries)
+            .out;
+    };
+    std::string x = run(one), y = run(two);
+    const std::regex took("\"took_ms\":[0-9.]+");
+    BOOST_TEST(std::regex_replace(x, took, "") == std::regex_replace(y, took, ""));
+    const auto later = run_attache({"index", "--db", two, "--quiet", "--jobs", "1",
+                                    std::string(ATTACHE_CORPUS) + "/articles.jsonl"});
+    BOOST_TEST(later.exit_code == 0, later.err);  // an existing db: one writer, commits as it goes
+    BOOST_TEST(doccount(two) == distinct + corpus().articles);
+    const auto refused = run_attache({"index", "--db", two, "--writers", "2", input});
+    BOOST_TEST(refused.exit_code == 2);
+    check_one_line_error(refused, "parallel writers only build a new database");
+}
+
+BOOST_AUTO_TEST_CASE(killed_parallel_build_leaves_no_database_and_reruns_cleanly) {
+    TempDir dir;
+    size_t distinct = 0;
+    const std::string input = write_copies(dir, 150, &distinct);
+    const std::string db = dir / "killed.db";
+    const pid_t pid =
+        attache::test::start_process({g_attache, "index", "--db", db, "--writers", "2",
+                                      "--commit-every", "100", "--quiet", input});
+    // Wait until the partial databases hold something, then kill without warning.
+    const std::string part = db + ".building." + std::to_string(pid) + "/part-00/iamglass";
+    for (int i = 0; i < 500 && !std::filesystem::exists(part); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!std::filesystem::exists(db)) {  // else the run finished before the kill landed
+        BOOST_TEST(has_staging_dir(db));
+        const auto search = run_attache({"search", "--db", db, "anything"});
+        BOOST_TEST(search.exit_code == 4);  // no database, not a half-built one
+    }
+    const auto rerun = run_attache({"index", "--db", db + "/", "--quiet", input});
+    BOOST_TEST(rerun.exit_code == 0, rerun.err);
+    BOOST_TEST(doccount(db) == distinct);
+    BOOST_TEST(!has_staging_dir(db));  // the dead run's directory is gone too
+}
+
+BOOST_AUTO_TEST_CASE(strict_parallel_build_creates_no_database) {
+    TempDir dir;
+    std::string input;
+    for (int i = 0; i < 500; ++i)
+        input += "{\"id\": \"s" + std::to_string(i) + "\", \"title\": \"t\"}\n";
+    input += "{broken\n";
+    const std::string db = dir / "strict.db";
+    const auto r = run_attache({"index", "--db", db, "--strict", "--writers", "2", "-"}, input);
+    BOOST_TEST(r.exit_code == 3, r.err);
+    BOOST_TEST(has(r.err, "no database was created"), r.err);
+    BOOST_TEST(!std::filesystem::exists(db));
+    BOOST_TEST(!has_staging_dir(db));
 }
 
 BOOST_AUTO_TEST_CASE(bad_kb_file_indexes_nothing) {
