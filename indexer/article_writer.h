@@ -15,6 +15,9 @@ class ArticleWriter {
     // Xapian buffers postings in memory until a commit: committing once this much article text
     // is pending bounds a writer's memory whatever the size of the articles.
     static constexpr size_t kCommitBytes = 4u << 20;
+    // Vocabulary words a writer remembers having written (to skip rewriting them); past this
+    // many it forgets them all, so memory stays bounded on inputs with huge vocabularies.
+    static constexpr size_t kMaxWordsRemembered = 500000;
 
     virtual ~ArticleWriter() = default;
     // Documents arrive in input order from one thread.

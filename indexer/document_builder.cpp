@@ -31,6 +31,10 @@ void DocumentBuilder::collect_words(std::string_view text, BuiltDocument& out) {
     // special cases, "U.S." as "us" and "C++", are left out: their parts are still words.)
     // Longer "words" are URLs, hashes or glued text: nobody completes them with a wildcard.
     constexpr size_t kMaxWordBytes = 40;
+    // The set of reported words is bounded: past the cap it starts again (words are then
+    // reported twice, which costs the writer a lookup, not memory).
+    constexpr size_t kMaxWordsRemembered = 200000;
+    if (words_seen_.size() > kMaxWordsRemembered) words_seen_.clear();
     std::string& word = word_buffer_;
     word.clear();
     auto flush = [&] {

@@ -126,6 +126,7 @@ void IndexWriter::write(BuiltDocument& doc) {
         }
         // The vocabulary goes to every shard too: Xapian reads metadata from the first
         // database of a combination only.
+        if (vocabulary_.size() > kMaxWordsRemembered) vocabulary_.clear();
         for (const auto& [word, stem] : doc.words) {
             if (!vocabulary_.insert(word).second) continue;
             const std::string key = std::string(schema::kWordMetadataPrefix) + word;

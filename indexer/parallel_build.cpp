@@ -154,6 +154,7 @@ class ParallelBuild::Part {
         for (const auto& [key, name] : doc.labels) {
             if (labelled_.insert(key).second) db_.set_metadata(key, name);
         }
+        if (vocabulary_.size() > kMaxWordsRemembered) vocabulary_.clear();
         for (const auto& [word, stem] : doc.words) {
             if (vocabulary_.insert(word).second)
                 db_.set_metadata(std::string(schema::kWordMetadataPrefix) + word, stem);
