@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/text.h"
+#include "indexer/caching_stemmer.h"
 #include "schema/fields.h"
 #include "schema/stored_article.h"
 
@@ -17,7 +18,7 @@ std::string assign_id(const Article& a) {
 }
 
 DocumentBuilder::DocumentBuilder(const extract::EntityExtractor& extractor)
-    : extractor_(extractor), stemmer_("english") {
+    : extractor_(extractor), stemmer_(CachingStemmer::make("english")) {
     // Stems only, with positions (Z terms): Xapian's default STEM_SOME also indexes every word
     // unstemmed, which doubles the postings a writer merges (measured: a third of indexing CPU)
     // for exact-form matching that queries seldom need. Wildcards and spelling, which do need
