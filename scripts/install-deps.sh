@@ -9,6 +9,7 @@ packages=(
     libcli11-dev                        # command line
     libarchive-dev                      # readers: gzip, bzip2, xz, zstd, tar
     libxml2-dev                         # readers: RSS, Atom, NITF, NewsML-G2, HTML
+    libjemalloc-dev                     # allocator: Xapian's writer allocates small and often
     nlohmann-json3-dev                  # JSON in readers, KB and output
     libboost-test-dev                   # unit tests
     iso-codes                           # ISO 3166 countries, embedded in the KB
