@@ -112,7 +112,7 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     std::string expanded;
     if (req.expand_entities && !trim(req.query).empty()) {
         check_query_syntax(req.query);  // before expansion, so that errors point at the typed text
-        expanded = expand_entities(req.query, kb.get());
+        expanded = expand_entities(req.query, kb.expansion());
     }
     Xapian::Query query = parser.parse(req.query, expanded.empty() ? nullptr : &expanded);
     if (!req.since.empty())

@@ -95,6 +95,18 @@ BOOST_AUTO_TEST_CASE(totals_are_exact) {
     BOOST_TEST(run("trade", {}).total == trade_articles);
 }
 
+// Parsing the KB is most of a one-query process's time: plain words, even words that name an
+// entity (expanded through the compiled-in table), must not load it; a field that resolves an
+// entity name does.
+BOOST_AUTO_TEST_CASE(plain_and_expanded_words_do_not_load_the_kb) {
+    BOOST_TEST(run("trade", {}).total == trade_articles);
+    BOOST_TEST(run("Kenya trade", {}).total > 0u);
+    BOOST_TEST(run("NATO talks", {}).total == 0u);
+    BOOST_TEST(!kb.loaded());
+    BOOST_TEST(run("country:kenya", {}).total > 0u);
+    BOOST_TEST(kb.loaded());
+}
+
 BOOST_AUTO_TEST_CASE(country_facet_counts_equal_brute_force_counts) {
     // Article 0 overflows the country slots; leave it out by query so counts must be exact.
     const SearchResult all = run("NOT id:a0", {"country:0"});
