@@ -8,7 +8,8 @@ const ExpansionIndex& ExpansionIndex::builtin() {
     static const ExpansionIndex index = [] {
         ExpansionIndex i;
         i.view_ = std::span<const ExpansionRow>(kBuiltinExpansionRows, kBuiltinExpansionRowCount);
-        i.index_filters();
+        i.filters_ = std::span<const std::string_view>(kBuiltinExpansionFilters,
+                                                       kBuiltinExpansionFilterCount);
         return i;
     }();
     return index;

@@ -87,10 +87,12 @@ std::span<const ExpansionRow> ExpansionIndex::find(std::string_view key) const {
 }
 
 void ExpansionIndex::index_filters() {
-    filters_.clear();
-    for (const ExpansionRow& r : view_) filters_.push_back(r.filter);
-    std::sort(filters_.begin(), filters_.end());
-    filters_.erase(std::unique(filters_.begin(), filters_.end()), filters_.end());
+    std::vector<std::string_view> all;
+    for (const ExpansionRow& r : view_) all.push_back(r.filter);
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    owned_filters_ = std::move(all);
+    filters_ = owned_filters_;
 }
 
 bool ExpansionIndex::has_filter(std::string_view filter) const {
@@ -110,6 +112,10 @@ std::string ExpansionIndex::to_cpp() const {
     }
     if (view_.empty()) out += "    {\"\"sv, \"\"sv, \"\"sv, false},\n";
     out += "};\nconst size_t kBuiltinExpansionRowCount = " + std::to_string(view_.size()) +
+           ";\n\nconst std::string_view kBuiltinExpansionFilters[] = {\n";
+    for (const std::string_view f : filters_) out += "    " + literal(f) + "sv,\n";
+    if (filters_.empty()) out += "    \"\"sv,\n";
+    out += "};\nconst size_t kBuiltinExpansionFilterCount = " + std::to_string(filters_.size()) +
            ";\n\n}  // namespace attache\n";
     return out;
 }

@@ -49,12 +49,15 @@ class ExpansionIndex {
     void index_filters();
     std::span<const ExpansionRow> view_;  // sorted: the compiled-in array, or owned_
     std::vector<ExpansionRow> owned_;
-    std::vector<std::string_view> filters_;  // sorted, distinct
+    std::span<const std::string_view> filters_;  // sorted, distinct: compiled in, or owned
+    std::vector<std::string_view> owned_filters_;
     std::deque<std::string> text_;  // what built rows point into (a deque never moves them)
 };
 
 // Written by make_expansion_table at build time.
 extern const ExpansionRow kBuiltinExpansionRows[];
 extern const size_t kBuiltinExpansionRowCount;
+extern const std::string_view kBuiltinExpansionFilters[];  // the rows' filters, sorted, distinct
+extern const size_t kBuiltinExpansionFilterCount;
 
 }  // namespace attache
