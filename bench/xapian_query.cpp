@@ -4,11 +4,12 @@
 // sets it up for free text (English stemmer, AND by default, title: = prefix S; STEM_ALL_Z on
 // an attache database, which holds stems only, and Xapian's default STEM_SOME on another),
 // and its top 10 are fetched with their document data (attache decodes every hit's stored
-// JSON). With --exact it also counts every match exactly the way attache does: a second,
-// unweighted pass with check_at_least = the database size. Without it the count is Xapian's
-// estimate. Prints one line per query: the milliseconds it took and the total, then a summary
-// line "# N queries, S s" on stderr. The first query is run once before timing (cold caches
-// and lazy set-up would otherwise all land on it).
+// JSON). With --exact it also counts every match exactly the way attache does: when the first
+// pass's bounds already agree (one word, or fewer matches than the page) that is the total,
+// otherwise a second, unweighted pass with check_at_least = the database size gives it.
+// Without --exact the count is Xapian's estimate. Prints one line per query: the milliseconds it
+// took and the total, then a summary line "# N queries, S s" on stderr. The first query is run once
+// before timing (cold caches and lazy set-up would otherwise all land on it).
 #include <xapian.h>
 
 #include <chrono>
@@ -36,7 +37,7 @@ Answer run_one(const Xapian::Database& db, Xapian::QueryParser& qp, const std::s
     Answer a;
     for (auto it = top.begin(); it != top.end(); ++it)
         a.data_bytes += it.get_document().get_data().size();
-    if (!exact) {
+    if (!exact || top.get_matches_lower_bound() == top.get_matches_upper_bound()) {
         a.total = top.get_matches_estimated();
         return a;
     }

@@ -1,8 +1,6 @@
 #include "searcher/entity_expansion.h"
 
 #include <algorithm>
-#include <mutex>
-#include <unordered_map>
 #include <vector>
 
 #include "common/text.h"
@@ -59,65 +57,9 @@ std::vector<Piece> split_query(const std::string& q) {
     return pieces;
 }
 
-const char* field_for(kb::EntityKind kind) {
-    switch (kind) {
-        case kb::EntityKind::person:
-            return "person";
-        case kb::EntityKind::country:
-            return "country";
-        case kb::EntityKind::org:
-            return "org";
-        case kb::EntityKind::event:
-            return "event";
-        default:
-            return nullptr;
-    }
-}
-
-bool is_acronym(const std::string& text) {
-    size_t letters = 0;
-    for (char c : text) {
-        if (c >= 'a' && c <= 'z') return false;
-        if (c >= 'A' && c <= 'Z') ++letters;
-    }
-    return letters >= 2;
-}
-
-struct Target {
-    std::string filter;  // "country:KP"
-    bool acronym;
-    std::string raw;  // the acronym as the KB writes it, dots removed
-};
-
-using AliasIndex = std::unordered_map<std::string, std::vector<Target>>;
-
-// Built once per knowledge base and kept: a batch run expands thousands of queries.
-const AliasIndex& alias_index(const kb::KnowledgeBase& kb) {
-    static std::mutex mutex;
-    static const kb::KnowledgeBase* built_for = nullptr;
-    static AliasIndex index;
-    std::lock_guard<std::mutex> lock(mutex);
-    if (built_for == &kb) return index;
-    index.clear();
-    for (const auto& alias : kb.aliases()) {
-        if (alias.how == kb::AliasKind::capital) continue;
-        const kb::Entity& e = kb.entities()[alias.entity];
-        const char* field = field_for(e.kind);
-        if (!field) continue;
-        std::string raw;
-        for (char c : alias.text) {
-            if (c != '.') raw += c;
-        }
-        index[kb::KnowledgeBase::lookup_key(alias.text)].push_back(
-            {std::string(field) + ":" + e.id, is_acronym(alias.text), raw});
-    }
-    built_for = &kb;
-    return index;
-}
-
 }  // namespace
 
-std::string expand_entities(const std::string& query, const kb::KnowledgeBase& kb) {
+std::string expand_entities(const std::string& query, const ExpansionIndex& index) {
     std::vector<Piece> pieces = split_query(query);
     // Words next to NEAR/ADJ belong to that operator.
     for (size_t p = 0; p < pieces.size(); ++p) {
@@ -135,8 +77,6 @@ std::string expand_entities(const std::string& query, const kb::KnowledgeBase& k
             }
         }
     }
-    const auto& by_key = alias_index(kb);
-
     std::string out;
     for (size_t p = 0; p < pieces.size();) {
         if (!pieces[p].plain_word) {
@@ -150,17 +90,17 @@ std::string expand_entities(const std::string& query, const kb::KnowledgeBase& k
         for (size_t q = p, count = 0; q < pieces.size() && count < 4; q += 2, ++count) {
             if (!pieces[q].plain_word) break;
             words += (count ? " " : "") + pieces[q].text;
-            auto it = by_key.find(kb::KnowledgeBase::lookup_key(words));
-            if (it != by_key.end()) {
+            const auto rows = index.find(kb::KnowledgeBase::lookup_key(words));
+            if (!rows.empty()) {
                 std::string typed;
                 for (char c : words) {
                     if (c != '.') typed += c;
                 }
                 std::vector<std::string> found;
-                for (const auto& t : it->second) {
+                for (const ExpansionRow& t : rows) {
                     if (t.acronym && typed != t.raw) continue;  // "us" is not "US"
                     if (std::find(found.begin(), found.end(), t.filter) == found.end())
-                        found.push_back(t.filter);
+                        found.emplace_back(t.filter);
                 }
                 if (!found.empty()) {
                     best_end = q + 1;

@@ -9,10 +9,11 @@
 
 #include <string>
 
-#include "kb/knowledge_base.h"
+#include "searcher/expansion_index.h"
 
 namespace attache {
 
-std::string expand_entities(const std::string& query, const kb::KnowledgeBase& kb);
+// `index`: ExpansionIndex::builtin(), or one built from a KB loaded with --kb files.
+std::string expand_entities(const std::string& query, const ExpansionIndex& index);
 
 }  // namespace attache

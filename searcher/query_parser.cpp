@@ -66,6 +66,10 @@ class EntityFieldProcessor : public ReportingFieldProcessor {
         const std::string value = trim(raw);
         const std::string field_name(field_.name);
         if (value.empty()) throw QueryError("empty value after '" + field_name + ":'");
+        // What entity expansion adds ("DPRK" -> country:KP) is an exact id: no need to parse
+        // the KB to resolve it (this keeps the KB out of most one-query processes).
+        if (kb_.is_builtin_entity_filter(field_name + ":" + value))
+            return Xapian::Query(sc::term(field_, value));
         std::vector<std::string> terms;
         for (const kb::Entity* e : kb_.get().resolve(kind_, value)) {
             if (field_.name == "summit" && e->type != "summit") {

@@ -48,60 +48,80 @@ Xapian::Query since_filter(const Xapian::Database& db, const SearchRequest& req)
     return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotSequence, seq);
 }
 
-// Reads only the "id" of a stored article (schema/stored_article.cpp writes it second, after
-// "v") and stops: decoding the whole article (body, entities) was a third of a batch run's
-// time for output that prints ids only.
-class StoredIdReader : public nlohmann::json_sax<nlohmann::json> {
+// Reads only some top-level text fields of a stored article ("id", "title", ...) and stops
+// once it has them all: decoding the whole article (body, entities) was a third of a batch
+// run's time for output that prints ids only, and a sixth for --fields id,score,title.
+// schema/stored_article.cpp writes "v", "id", "title", "body", then the optional fields.
+class StoredFieldReader : public nlohmann::json_sax<nlohmann::json> {
   public:
-    std::string id;
-    bool found = false;
+    StoredFieldReader(schema::StoredArticle& article, const std::vector<std::string>& wanted)
+        : article_(article), wanted_(wanted) {}
+    bool found_id = false;
 
     bool key(string_t& k) override {
-        at_id_ = depth_ == 1 && k == "id";
+        target_ = depth_ == 1 ? field(k) : nullptr;
         return true;
     }
     bool string(string_t& s) override {
-        if (!at_id_) return true;
-        id = std::move(s);
-        found = true;
-        return false;  // stop here
+        if (!target_) return true;
+        if (target_ == &article_.id) found_id = true;
+        *target_ = std::move(s);
+        target_ = nullptr;
+        return ++found_ < wanted_.size();  // false: stop here
     }
     bool start_object(std::size_t) override { return enter(); }
     bool end_object() override { return leave(); }
     bool start_array(std::size_t) override { return enter(); }
     bool end_array() override { return leave(); }
-    bool null() override { return not_id(); }
-    bool boolean(bool) override { return not_id(); }
-    bool number_integer(number_integer_t) override { return not_id(); }
-    bool number_unsigned(number_unsigned_t) override { return not_id(); }
-    bool number_float(number_float_t, const string_t&) override { return not_id(); }
-    bool binary(binary_t&) override { return not_id(); }
+    bool null() override { return skip(); }
+    bool boolean(bool) override { return skip(); }
+    bool number_integer(number_integer_t) override { return skip(); }
+    bool number_unsigned(number_unsigned_t) override { return skip(); }
+    bool number_float(number_float_t, const string_t&) override { return skip(); }
+    bool binary(binary_t&) override { return skip(); }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
         return false;
     }
 
   private:
-    bool not_id() {
-        at_id_ = false;
+    std::string* field(const std::string& k) {
+        if (std::find(wanted_.begin(), wanted_.end(), k) == wanted_.end()) return nullptr;
+        if (k == "id") return &article_.id;
+        if (k == "title") return &article_.title;
+        if (k == "body") return &article_.body;
+        if (k == "url") return &article_.url;
+        if (k == "published") return &article_.published;
+        if (k == "source") return &article_.source;
+        if (k == "lang") return &article_.lang;
+        if (k == "author") return &article_.author;
+        return nullptr;
+    }
+    bool skip() {
+        target_ = nullptr;
         return true;
     }
     bool enter() {
         ++depth_;
-        return not_id();
+        return skip();
     }
     bool leave() {
         --depth_;
         return true;
     }
+    schema::StoredArticle& article_;
+    const std::vector<std::string>& wanted_;
+    std::string* target_ = nullptr;
+    size_t found_ = 0;
     int depth_ = 0;
-    bool at_id_ = false;
 };
 
-std::string stored_id(const std::string& data) {
-    StoredIdReader reader;
+schema::StoredArticle stored_fields(const std::string& data,
+                                    const std::vector<std::string>& wanted) {
+    schema::StoredArticle article;
+    StoredFieldReader reader(article, wanted);
     nlohmann::json::sax_parse(data, &reader);
-    if (!reader.found) throw std::runtime_error("document data is not an attache article");
-    return std::move(reader.id);
+    if (!reader.found_id) throw std::runtime_error("document data is not an attache article");
+    return article;
 }
 
 }  // namespace
@@ -112,7 +132,7 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     std::string expanded;
     if (req.expand_entities && !trim(req.query).empty()) {
         check_query_syntax(req.query);  // before expansion, so that errors point at the typed text
-        expanded = expand_entities(req.query, kb.get());
+        expanded = expand_entities(req.query, kb.expansion());
     }
     Xapian::Query query = parser.parse(req.query, expanded.empty() ? nullptr : &expanded);
     if (!req.since.empty())
@@ -175,7 +195,10 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
             hit.score = std::round(it.get_weight() * 10000.0) / 10000.0;
             const std::string data = it.get_document().get_data();
             if (req.ids_only) {
-                hit.article.id = stored_id(data);
+                static const std::vector<std::string> just_id = {"id"};
+                hit.article = stored_fields(data, just_id);
+            } else if (!req.stored_fields.empty()) {
+                hit.article = stored_fields(data, req.stored_fields);
             } else {
                 hit.article = sc::decode_article(data);
             }
@@ -193,10 +216,18 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
             // check_at_least = offset + limit: when the dated matches run out inside the page,
             // their count is exact, and the undated ones continue the ranks from there.
             const Xapian::MSet mset = enquire.get_mset(offset, limit, offset + limit);
-            // check_at_least = the whole database makes the total and the facet counts exact.
-            const Xapian::MSet all = counting.get_mset(0, 0, everything);
-            result.total = all.get_matches_estimated();
-            result.facets = facets.results();
+            if (req.facets.empty() && req.sort != SortOrder::oldest &&
+                mset.get_matches_lower_bound() == mset.get_matches_upper_bound()) {
+                // The ranked pass already knows the exact total (one word: its term frequency;
+                // fewer matches than the page): no facet spies to feed, so no second pass.
+                // (--sort oldest ranks dated articles only, so its pass counts those alone.)
+                result.total = mset.get_matches_lower_bound();
+            } else {
+                // check_at_least = the whole database makes the total and the facet counts exact.
+                const Xapian::MSet all = counting.get_mset(0, 0, everything);
+                result.total = all.get_matches_estimated();
+                result.facets = facets.results();
+            }
             add_hits(mset, 0);
             if (req.sort == SortOrder::oldest && mset.size() < limit) {
                 const Xapian::doccount dated = mset.get_matches_estimated();

@@ -34,6 +34,9 @@ struct SearchRequest {
     // The output shows no stored field but the id (trec, ids, --fields rank,id,score): hits then
     // skip decoding the stored article, body and entities included.
     bool ids_only = false;
+    // The output shows only these stored text fields ("id", "title", "url", ...; "id" among
+    // them): hits decode just those, not the body and entities. Empty: the whole article.
+    std::vector<std::string> stored_fields;
     // One local glass database (is_local_database): facets may use the faster local counter.
     bool local_database = false;
 };

@@ -90,10 +90,19 @@ SearchRequest base_request(const SearchOptions& opt) {
     if (!wants_snippet) req.snippet_bytes = 0;
     if (opt.format == "trec" || opt.format == "ids") {
         req.ids_only = true;
-    } else if (opt.format != "text" && !opt.fields.empty()) {
-        req.ids_only = true;
-        for (const auto& f : formats::parse_hit_fields(opt.fields))
-            if (f != "rank" && f != "id" && f != "score") req.ids_only = false;
+    } else if (opt.format != "text" && (table || !opt.fields.empty())) {
+        // Output that prints only some stored text fields decodes only those; entities and
+        // snippets need the whole article.
+        const auto fields = opt.fields.empty() ? formats::default_table_fields()
+                                               : formats::parse_hit_fields(opt.fields);
+        std::vector<std::string> stored = {"id"};
+        bool whole = false;
+        for (const auto& f : fields) {
+            if (f == "snippet" || f == "entities") whole = true;
+            if (f != "rank" && f != "score" && f != "id") stored.push_back(f);
+        }
+        if (!whole && stored.size() == 1) req.ids_only = true;
+        if (!whole && stored.size() > 1) req.stored_fields = std::move(stored);
     }
     if (!opt.since.empty()) {
         // --since is "published on or after": the same filter as date:SINCE.. on every query.

@@ -39,6 +39,7 @@ Api::Api(DatabasePool& pool, std::vector<std::string> kb_files, ApiLimits limits
     : pool_(pool), kb_(std::move(kb_files)), limits_(limits) {
     // LazyKb loads on first use without a lock: load it here, before any worker thread runs.
     const kb::KnowledgeBase& kb = kb_.get();
+    kb_.expansion();  // likewise the expansion table built from --kb files
     extractor_ = std::make_unique<extract::EntityExtractor>(
         std::shared_ptr<const kb::KnowledgeBase>(std::shared_ptr<const kb::KnowledgeBase>{}, &kb));
     suggester_ = std::make_unique<EntitySuggester>(kb);

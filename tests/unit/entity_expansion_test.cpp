@@ -3,6 +3,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+
+#include "searcher/lazy_kb.h"
 #include "tests/unit/test_support.h"
 
 using attache::expand_entities;
@@ -10,7 +13,7 @@ using attache::expand_entities;
 namespace {
 
 std::string expand(const std::string& q) {
-    return expand_entities(q, *attache::test::builtin_kb());
+    return expand_entities(q, attache::ExpansionIndex::builtin());
 }
 
 }  // namespace
@@ -40,6 +43,64 @@ BOOST_AUTO_TEST_CASE(operators_phrases_fields_and_signs_are_left_alone) {
     BOOST_TEST(expand("(Blinken OR Rubio)") ==
                "((Blinken OR person:antony-blinken) OR (Rubio OR person:marco-rubio))");
     BOOST_TEST(expand("sanctions AND tariffs") == "sanctions AND tariffs");
+}
+
+// The table compiled in at build time must say exactly what the text KB says: same rows, same
+// order, so a search without --kb expands as if it had parsed the KB.
+BOOST_AUTO_TEST_CASE(compiled_in_table_matches_the_one_built_from_the_text_kb) {
+    const auto kb = attache::test::builtin_kb();
+    const attache::ExpansionIndex built = attache::ExpansionIndex::build(*kb);
+    const auto compiled = attache::ExpansionIndex::builtin().rows();
+    const auto fresh = built.rows();
+    BOOST_TEST_REQUIRE(compiled.size() == fresh.size());
+    BOOST_TEST(compiled.size() > 1000u);  // the whole KB, not an empty stub
+    for (size_t i = 0; i < fresh.size(); ++i) {
+        BOOST_TEST_CONTEXT("row " << i << " key '" << fresh[i].key << "'") {
+            BOOST_TEST(compiled[i].key == fresh[i].key);
+            BOOST_TEST(compiled[i].filter == fresh[i].filter);
+            BOOST_TEST(compiled[i].raw == fresh[i].raw);
+            BOOST_TEST(compiled[i].acronym == fresh[i].acronym);
+        }
+    }
+    for (const std::string q : {"DPRK sanctions", "Blinken in Seoul", "North Korea missile",
+                                "US trade", "G20 summit", "Côte d'Ivoire cocoa", "who said"})
+        BOOST_TEST(expand_entities(q, built) == expand(q));
+}
+
+// The query parser turns an expansion's filter into a term without asking the KB: that is only
+// right if the KB would resolve that id to that one entity and nothing else.
+BOOST_AUTO_TEST_CASE(every_expansion_filter_resolves_to_exactly_its_entity) {
+    const auto kb = attache::test::builtin_kb();
+    const attache::LazyKb lazy;
+    size_t checked = 0;
+    for (const auto& row : attache::ExpansionIndex::builtin().rows()) {
+        const std::string filter(row.filter);
+        const size_t colon = filter.find(':');
+        const auto kind = attache::kb::parse_kind(filter.substr(0, colon));
+        BOOST_TEST_REQUIRE(kind.has_value());
+        const std::string id = filter.substr(colon + 1);
+        const auto found = kb->resolve(*kind, id);
+        BOOST_TEST_CONTEXT(filter) {
+            BOOST_TEST(found.size() == 1u);
+            BOOST_TEST((!found.empty() && found[0]->id == id));
+            BOOST_TEST(lazy.is_builtin_entity_filter(filter));
+        }
+        ++checked;
+    }
+    BOOST_TEST(checked > 1000u);
+    BOOST_TEST(!lazy.is_builtin_entity_filter("country:kenya"));  // a name, not an id
+    BOOST_TEST(!lazy.loaded());
+}
+
+BOOST_AUTO_TEST_CASE(a_kb_file_adds_expansions) {
+    const attache::test::TempDir dir;
+    const std::string file = dir / "extra.jsonl";
+    std::ofstream(file) << R"({"kind": "person", "id": "ada-quill", "name": "Ada Quill"})"
+                        << "\n";
+    const attache::LazyKb kb({file});
+    BOOST_TEST(expand_entities("Quill visit", kb.expansion()) ==
+               "(Quill OR person:ada-quill) visit");
+    BOOST_TEST(expand_entities("Quill visit", attache::ExpansionIndex::builtin()) == "Quill visit");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

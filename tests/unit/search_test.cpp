@@ -95,6 +95,18 @@ BOOST_AUTO_TEST_CASE(totals_are_exact) {
     BOOST_TEST(run("trade", {}).total == trade_articles);
 }
 
+// Parsing the KB is most of a one-query process's time: plain words, even words that name an
+// entity (expanded through the compiled-in table), must not load it; a field that resolves an
+// entity name does.
+BOOST_AUTO_TEST_CASE(plain_and_expanded_words_do_not_load_the_kb) {
+    BOOST_TEST(run("trade", {}).total == trade_articles);
+    BOOST_TEST(run("Kenya trade", {}).total > 0u);
+    BOOST_TEST(run("NATO talks", {}).total == 0u);
+    BOOST_TEST(!kb.loaded());
+    BOOST_TEST(run("country:kenya", {}).total > 0u);
+    BOOST_TEST(kb.loaded());
+}
+
 BOOST_AUTO_TEST_CASE(country_facet_counts_equal_brute_force_counts) {
     // Article 0 overflows the country slots; leave it out by query so counts must be exact.
     const SearchResult all = run("NOT id:a0", {"country:0"});
@@ -205,6 +217,49 @@ BOOST_AUTO_TEST_CASE(ids_only_hits_have_the_same_ids_without_the_article) {
     }
     BOOST_TEST(light.hits[0].article.title.empty());  // not decoded
     BOOST_TEST(light.total == full.total);
+}
+
+BOOST_AUTO_TEST_CASE(stored_fields_hits_decode_only_the_fields_asked_for) {
+    SearchRequest req;
+    req.query = "trade";
+    req.limit = 50;
+    const auto db = schema::open_for_reading(path);
+    const SearchResult full = run_search(db, kb, req);
+    req.snippet_bytes = 0;
+    req.stored_fields = {"id", "published", "title"};  // not in stored order: any order works
+    const SearchResult light = run_search(db, kb, req);
+    BOOST_TEST_REQUIRE(full.hits.size() == light.hits.size());
+    BOOST_TEST_REQUIRE(!light.hits.empty());
+    for (size_t i = 0; i < full.hits.size(); ++i) {
+        const auto& a = light.hits[i].article;
+        BOOST_TEST(a.id == full.hits[i].article.id);
+        BOOST_TEST(a.title == full.hits[i].article.title);
+        BOOST_TEST(a.published == full.hits[i].article.published);
+        BOOST_TEST(!a.published.empty());
+        BOOST_TEST(a.body.empty());  // not decoded
+        BOOST_TEST(a.entities.empty());
+    }
+}
+
+// Without facets the ranked pass's total is used when Xapian says it is exact; every kind of
+// query must still give the exact count, whichever pass produced it.
+BOOST_AUTO_TEST_CASE(totals_stay_exact_with_or_without_the_counting_pass) {
+    const size_t weather = 120 - trade_articles;
+    BOOST_TEST(run("weather", {}).total == weather);
+    BOOST_TEST(run("trade OR weather", {}).total == 120u);
+    BOOST_TEST(run("discussed trade", {}).total == trade_articles);
+    BOOST_TEST(run("discussed -trade", {}).total == weather);
+    BOOST_TEST(run("trade", {}, 0).total == trade_articles);
+    BOOST_TEST(run("trade", {}, 200).total == trade_articles);
+    BOOST_TEST(run("report*", {}).total == 120u);
+    // With a facet the counting pass runs; its total is the same.
+    BOOST_TEST(run("discussed trade", {"year"}).total == trade_articles);
+    SearchRequest req;
+    req.query = "discussed trade";
+    req.sort = SortOrder::newest;
+    BOOST_TEST(run_search(schema::open_for_reading(path), kb, req).total == trade_articles);
+    req.sort = SortOrder::oldest;
+    BOOST_TEST(run_search(schema::open_for_reading(path), kb, req).total == trade_articles);
 }
 
 BOOST_AUTO_TEST_CASE(bad_facet_names_are_usage_errors) {
