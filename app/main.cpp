@@ -63,7 +63,8 @@ int main(int argc, char** argv) {
     index_cmd->add_option("--jobs,-j", index.jobs,
                           "threads that extract and build documents (default: cores)");
     index_cmd
-        ->add_option("--commit-every", index.commit_every, "documents per commit (default 2000)")
+        ->add_option("--commit-every", index.commit_every,
+                     "documents per commit (default 2000; 500 per partial database)")
         ->check(CLI::PositiveNumber);
     index_cmd
         ->add_option("--writers", index.writers,

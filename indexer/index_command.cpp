@@ -90,8 +90,15 @@ std::unique_ptr<ArticleWriter> open_writer(const IndexOptions& opt, unsigned cor
     const unsigned writers =
         opt.writers ? opt.writers
                     : (is_new && opt.sharding.shards == 0 && opt.sharding.by.empty() ? cores : 1);
-    if (writers > 1) return std::make_unique<ParallelBuild>(opt.db, writers, opt.commit_every);
-    auto writer = std::make_unique<IndexWriter>(opt.db, opt.commit_every, opt.sharding);
+    // A partial database commits often: its commits are not synced, and smaller batches keep
+    // Xapian's in-memory posting maps small (100k articles: 500 per commit took 66 CPU seconds
+    // and 112 MB, 2000 took 79 s and 170 MB). Committing as it goes, each commit is synced.
+    if (writers > 1) {
+        return std::make_unique<ParallelBuild>(opt.db, writers,
+                                               opt.commit_every ? opt.commit_every : 500);
+    }
+    auto writer = std::make_unique<IndexWriter>(opt.db, opt.commit_every ? opt.commit_every : 2000,
+                                                opt.sharding);
     if (opt.strict) writer->hold_commits();
     return writer;
 }

@@ -16,7 +16,7 @@ struct IndexOptions {
     std::vector<std::string> kb_files;
     unsigned jobs = 0;              // 0: one per core
     unsigned writers = 0;           // 0: one per core for a new database, else 1
-    size_t commit_every = 2000;     // documents per commit
+    size_t commit_every = 0;        // documents per commit; 0: 2000, or 500 per partial database
     bool quiet = false;             // no progress line
     std::string format;             // --format: force one reader ("" detects per file)
     bool strict = false;            // stop at the first rejected record and commit nothing
