@@ -64,6 +64,7 @@ class FacetCounter {
     std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
     std::vector<std::unique_ptr<RankedSlotsSpy>> ranked_;  // local: one per request
     std::unique_ptr<Xapian::ValueCountMatchSpy> overflow_spy_;
+    std::unique_ptr<RankedSlotsSpy> local_overflow_;  // local: slot 6 read as a stream
 };
 
 // True when PATH is a single glass database directory (not a stub listing shards), so that

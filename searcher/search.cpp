@@ -211,6 +211,9 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
                 throw DatabaseError("the database changed during the search twice; try again");
             Xapian::Database(db).reopen();
             result.hits.clear();
+            // The spies kept what they counted before the error: count again from zero.
+            counting.clear_matchspies();
+            facets.attach(counting);
         }
     }
     // Only worth the term-list walk when a word may be misspelt: nothing matched at all.
