@@ -30,6 +30,9 @@ inline constexpr Xapian::valueno kSlotOverflow = 6;   // kinds whose entities ov
 // The order articles were (re)indexed in, 12 digits, sortable: --since ID finds what came later.
 inline constexpr Xapian::valueno kSlotSequence = 7;
 inline constexpr std::string_view kSequenceMetadataKey = "attache.sequence";
+// Every facet slot of the article (and slot 6) packed into one value (schema/packed_facets.h),
+// so that a local facet count reads one value per article instead of one per slot.
+inline constexpr Xapian::valueno kSlotPackedFacets = 8;
 
 enum class FieldKind {
     text,       // words with positions, searched with a term prefix (title:)

@@ -6,6 +6,7 @@
 
 #include "common/errors.h"
 #include "common/text.h"
+#include "schema/packed_facets.h"
 #include "searcher/local_facet_spy.h"
 
 namespace attache {
@@ -62,6 +63,16 @@ FacetCounter::~FacetCounter() = default;
 void FacetCounter::attach(Xapian::Enquire& enquire) {
     spies_.clear();
     ranked_.clear();
+    packed_.reset();
+    local_overflow_.reset();
+    overflow_spy_.reset();
+    if (local_ && !requests_.empty() && sc::has_packed_facets(db_)) {
+        std::vector<const sc::FieldSpec*> fields;
+        for (const auto& r : requests_) fields.push_back(r.field);
+        packed_ = std::make_unique<PackedFacetsSpy>(db_, fields);
+        enquire.add_matchspy(packed_.get());
+        return;
+    }
     for (const auto& r : requests_) {
         if (local_) {
             ranked_.push_back(
@@ -119,8 +130,8 @@ std::vector<FacetResult> FacetCounter::results() const {
             for (const auto& kind : split(*it, ',')) overflow_by_kind[kind] += it.get_termfreq();
         }
     }
-    if (local_overflow_) {
-        const ValueTally& tally = local_overflow_->tally();
+    if (local_overflow_ || packed_) {
+        const ValueTally& tally = packed_ ? packed_->overflow_tally() : local_overflow_->tally();
         for (size_t i = 0; i < tally.size(); ++i) {
             for (const auto& kind : split(tally.values()[i], ','))
                 overflow_by_kind[kind] += tally.counts()[i];
@@ -133,7 +144,7 @@ std::vector<FacetResult> FacetCounter::results() const {
         // counts counts articles.
         std::map<std::string, Xapian::doccount> counts;
         if (local_) {
-            const ValueTally& tally = ranked_[r]->tally();
+            const ValueTally& tally = packed_ ? packed_->tally(r) : ranked_[r]->tally();
             for (size_t i = 0; i < tally.size(); ++i)
                 counts[tally.values()[i]] += tally.counts()[i];
         } else {

@@ -38,6 +38,7 @@ struct FacetResult {
 };
 
 class RankedSlotsSpy;
+class PackedFacetsSpy;
 
 class FacetCounter {
   public:
@@ -65,6 +66,7 @@ class FacetCounter {
     std::vector<std::unique_ptr<RankedSlotsSpy>> ranked_;  // local: one per request
     std::unique_ptr<Xapian::ValueCountMatchSpy> overflow_spy_;
     std::unique_ptr<RankedSlotsSpy> local_overflow_;  // local: slot 6 read as a stream
+    std::unique_ptr<PackedFacetsSpy> packed_;         // local, packed value on every document
 };
 
 // True when PATH is a single glass database directory (not a stub listing shards), so that

@@ -1,5 +1,8 @@
 #include "searcher/local_facet_spy.h"
 
+#include "common/errors.h"
+#include "schema/packed_facets.h"
+
 namespace attache {
 
 bool SlotStream::read(Xapian::docid did, std::string& value) {
@@ -29,6 +32,36 @@ void RankedSlotsSpy::operator()(const Xapian::Document& doc, double) {
     for (auto& stream : streams_) {
         if (!stream.read(did, value_)) break;
         tally_.add(value_);
+    }
+}
+
+PackedFacetsSpy::PackedFacetsSpy(const Xapian::Database& db,
+                                 const std::vector<const schema::FieldSpec*>& fields)
+    : stream_(db, schema::kSlotPackedFacets), tallies_(fields.size() + 1) {
+    const auto mark = [&](Xapian::valueno slot, int target) {
+        if (slot >= target_.size()) target_.resize(slot + 1, -1);
+        target_[slot] = target;
+    };
+    for (size_t i = 0; i < fields.size(); ++i) {
+        for (unsigned s = 0; s < fields[i]->slot_count; ++s)
+            mark(fields[i]->first_slot + s, static_cast<int>(i));
+    }
+    mark(schema::kSlotOverflow, static_cast<int>(fields.size()));
+}
+
+void PackedFacetsSpy::operator()(const Xapian::Document& doc, double) {
+    const Xapian::docid did = doc.get_docid();
+    // has_packed_facets checked that every document has the value.
+    if (!stream_.read(did, packed_)) {
+        throw DatabaseError("document " + std::to_string(did) +
+                            " has no packed facet value (slot 8): re-index the database");
+    }
+    const bool ok = schema::unpack_facet_values(packed_, [&](Xapian::valueno slot, auto value) {
+        if (slot < target_.size() && target_[slot] >= 0) tallies_[target_[slot]].add(value);
+    });
+    if (!ok) {
+        throw DatabaseError("document " + std::to_string(did) +
+                            " has a malformed packed facet value (slot 8): re-index the database");
     }
 }
 

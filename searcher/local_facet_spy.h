@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "schema/fields.h"
 #include "searcher/value_tally.h"
 
 namespace attache {
@@ -47,6 +48,26 @@ class RankedSlotsSpy : public Xapian::MatchSpy {
     std::vector<SlotStream> streams_;
     ValueTally tally_;
     std::string value_;  // reused: no allocation per value
+};
+
+// Counts every requested field and the overflow slot from the packed value (schema/
+// packed_facets.h): one stream read per matching article for all facets together. Only for
+// databases where every document has it (schema::has_packed_facets).
+class PackedFacetsSpy : public Xapian::MatchSpy {
+  public:
+    // `fields`: the requested facets, in order; tally(i) counts fields[i]. The overflow slot is
+    // always counted (overflow_tally).
+    PackedFacetsSpy(const Xapian::Database& db,
+                    const std::vector<const schema::FieldSpec*>& fields);
+    void operator()(const Xapian::Document& doc, double weight) override;
+    const ValueTally& tally(size_t field) const { return tallies_[field]; }
+    const ValueTally& overflow_tally() const { return tallies_.back(); }
+
+  private:
+    SlotStream stream_;
+    std::vector<int> target_;          // slot -> index into tallies_, -1: not counted
+    std::vector<ValueTally> tallies_;  // one per field, then the overflow slot
+    std::string packed_;
 };
 
 }  // namespace attache
