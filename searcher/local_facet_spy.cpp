@@ -38,14 +38,11 @@ void RankedSlotsSpy::operator()(const Xapian::Document& doc, double) {
 PackedFacetsSpy::PackedFacetsSpy(const Xapian::Database& db,
                                  const std::vector<const schema::FieldSpec*>& fields)
     : stream_(db, schema::kSlotPackedFacets), tallies_(fields.size() + 1) {
-    const auto mark = [&](Xapian::valueno slot, int target) {
-        if (slot >= target_.size()) target_.resize(slot + 1, -1);
-        target_[slot] = target;
+    const auto mark = [&](Xapian::valueno group, int target) {
+        if (group >= target_.size()) target_.resize(group + 1, -1);
+        target_[group] = target;
     };
-    for (size_t i = 0; i < fields.size(); ++i) {
-        for (unsigned s = 0; s < fields[i]->slot_count; ++s)
-            mark(fields[i]->first_slot + s, static_cast<int>(i));
-    }
+    for (size_t i = 0; i < fields.size(); ++i) mark(fields[i]->first_slot, static_cast<int>(i));
     mark(schema::kSlotOverflow, static_cast<int>(fields.size()));
 }
 
@@ -56,9 +53,10 @@ void PackedFacetsSpy::operator()(const Xapian::Document& doc, double) {
         throw DatabaseError("document " + std::to_string(did) +
                             " has no packed facet value (slot 8): re-index the database");
     }
-    const bool ok = schema::unpack_facet_values(packed_, [&](Xapian::valueno slot, auto value) {
-        if (slot < target_.size() && target_[slot] >= 0) tallies_[target_[slot]].add(value);
-    });
+    const bool ok = schema::unpack_facet_values(
+        packed_,
+        [&](Xapian::valueno group) { return group < target_.size() ? target_[group] : -1; },
+        [&](int target, std::string_view value) { tallies_[target].add(value); });
     if (!ok) {
         throw DatabaseError("document " + std::to_string(did) +
                             " has a malformed packed facet value (slot 8): re-index the database");

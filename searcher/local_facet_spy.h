@@ -65,7 +65,7 @@ class PackedFacetsSpy : public Xapian::MatchSpy {
 
   private:
     SlotStream stream_;
-    std::vector<int> target_;          // slot -> index into tallies_, -1: not counted
+    std::vector<int> target_;          // group (first slot) -> index into tallies_, -1: not counted
     std::vector<ValueTally> tallies_;  // one per field, then the overflow slot
     std::string packed_;
 };

@@ -11,10 +11,13 @@ using namespace attache::schema;
 
 namespace {
 
-std::map<Xapian::valueno, std::string> unpack(const std::string& packed, bool* ok = nullptr) {
-    std::map<Xapian::valueno, std::string> out;
+// Every group's values, in order, by the group's first slot.
+std::map<Xapian::valueno, std::vector<std::string>> unpack(const std::string& packed,
+                                                           bool* ok = nullptr) {
+    std::map<Xapian::valueno, std::vector<std::string>> out;
     const bool good = unpack_facet_values(
-        packed, [&](Xapian::valueno slot, std::string_view v) { out[slot] = std::string(v); });
+        packed, [](Xapian::valueno group) { return static_cast<int>(group); },
+        [&](int group, std::string_view v) { out[group].emplace_back(v); });
     if (ok) *ok = good;
     return out;
 }
@@ -38,18 +41,18 @@ BOOST_AUTO_TEST_CASE(packs_every_facet_slot_and_the_overflow_slot_only) {
     bool ok = false;
     const auto slots = unpack(pack_facet_values(doc), &ok);
     BOOST_TEST(ok);
-    const std::map<Xapian::valueno, std::string> expected = {
-        {field("source").first_slot, "test-desk"},
-        {field("lang").first_slot, std::string("e\0n", 3)},
-        {field("year").first_slot, "2024"},
-        {kSlotOverflow, "country,org"},
-        {field("person").first_slot, long_id},
-        {field("country").first_slot, "KR"},
-        {field("country").first_slot + 1, "US"},
-        {field("mentioned").first_slot + 3, "2024-10"}};
+    const std::map<Xapian::valueno, std::vector<std::string>> expected = {
+        {field("source").first_slot, {"test-desk"}},
+        {field("lang").first_slot, {std::string("e\0n", 3)}},
+        {field("year").first_slot, {"2024"}},
+        {kSlotOverflow, {"country,org"}},
+        {field("person").first_slot, {long_id}},
+        {field("country").first_slot, {"KR", "US"}},  // salience order
+        {field("mentioned").first_slot, {"2024-10"}}};
     BOOST_TEST((slots == expected));
-    BOOST_TEST(!is_packed_facet_slot(kSlotPackedFacets));
-    BOOST_TEST(!is_packed_facet_slot(kSlotPublished));
+    BOOST_TEST(packed_facet_group(field("country").first_slot + 5) == field("country").first_slot);
+    BOOST_TEST(packed_facet_group(kSlotPackedFacets) == Xapian::BAD_VALUENO);
+    BOOST_TEST(packed_facet_group(kSlotPublished) == Xapian::BAD_VALUENO);
 }
 
 BOOST_AUTO_TEST_CASE(an_article_without_facets_still_has_a_value) {
@@ -58,6 +61,24 @@ BOOST_AUTO_TEST_CASE(an_article_without_facets_still_has_a_value) {
     bool ok = false;
     BOOST_TEST(unpack(packed, &ok).empty());
     BOOST_TEST(ok);
+}
+
+BOOST_AUTO_TEST_CASE(groups_not_asked_for_are_skipped) {
+    Xapian::Document doc;
+    doc.add_value(field("source").first_slot, "test-desk");
+    doc.add_value(field("country").first_slot, "KR");
+    doc.add_value(field("country").first_slot + 1, "US");
+    doc.add_value(field("mentioned").first_slot, "2024");
+    std::vector<std::string> seen;
+    const bool ok = unpack_facet_values(
+        pack_facet_values(doc),
+        [](Xapian::valueno group) { return group == field("country").first_slot ? 0 : -1; },
+        [&](int target, std::string_view v) {
+            BOOST_TEST(target == 0);
+            seen.emplace_back(v);
+        });
+    BOOST_TEST(ok);
+    BOOST_TEST((seen == std::vector<std::string>{"KR", "US"}));
 }
 
 BOOST_AUTO_TEST_CASE(malformed_values_are_refused) {
