@@ -96,6 +96,12 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
     }
 }
 
+bool FacetCounter::count_all_documents() {
+    if (!packed_) return false;
+    packed_->count_all(db_);
+    return true;
+}
+
 std::string FacetCounter::label(const sc::FieldSpec& f, const std::string& id) const {
     using kb::EntityKind;
     if (is_date_like(f)) return "";

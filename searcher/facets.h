@@ -51,6 +51,10 @@ class FacetCounter {
     ~FacetCounter();
     // Register the spies before Enquire::get_mset.
     void attach(Xapian::Enquire& enquire);
+    // Instead of a match: counts every document of the database, when that can be done without
+    // the matcher (a local database with packed facet values). False: it was not done, attach
+    // and match as usual. For a query that matches every document.
+    bool count_all_documents();
     // Read the counts after get_mset.
     std::vector<FacetResult> results() const;
     bool empty() const { return requests_.empty(); }

@@ -53,9 +53,20 @@ void PackedFacetsSpy::operator()(const Xapian::Document& doc, double) {
         throw DatabaseError("document " + std::to_string(did) +
                             " has no packed facet value (slot 8): re-index the database");
     }
+    count(did, packed_);
+}
+
+void PackedFacetsSpy::count_all(const Xapian::Database& db) {
+    const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotPackedFacets);
+    for (auto it = db.valuestream_begin(schema::kSlotPackedFacets); it != end; ++it) {
+        packed_ = *it;
+        count(it.get_docid(), packed_);
+    }
+}
+
+void PackedFacetsSpy::count(Xapian::docid did, const std::string& packed) {
     const bool ok = schema::unpack_facet_values(
-        packed_,
-        [&](Xapian::valueno group) { return group < target_.size() ? target_[group] : -1; },
+        packed, [&](Xapian::valueno group) { return group < target_.size() ? target_[group] : -1; },
         [&](int target, std::string_view value) { tallies_[target].add(value); });
     if (!ok) {
         throw DatabaseError("document " + std::to_string(did) +

@@ -60,10 +60,15 @@ class PackedFacetsSpy : public Xapian::MatchSpy {
     PackedFacetsSpy(const Xapian::Database& db,
                     const std::vector<const schema::FieldSpec*>& fields);
     void operator()(const Xapian::Document& doc, double weight) override;
+    // Counts every document of the database straight from the stream, without the matcher:
+    // for a query that matches them all (`*`, stats).
+    void count_all(const Xapian::Database& db);
     const ValueTally& tally(size_t field) const { return tallies_[field]; }
     const ValueTally& overflow_tally() const { return tallies_.back(); }
 
   private:
+    void count(Xapian::docid did, const std::string& packed);
+
     SlotStream stream_;
     std::vector<int> target_;          // group (first slot) -> index into tallies_, -1: not counted
     std::vector<ValueTally> tallies_;  // one per field, then the overflow slot

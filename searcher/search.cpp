@@ -144,6 +144,7 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     // Two passes: the ranked page, where Xapian can skip documents that cannot reach it; then an
     // unweighted pass over every match for the exact total and the facet spies (BoolWeight: no
     // BM25 work per document). Measured on 100k articles: 750 -> see docs/benchmarks.md.
+    const bool match_all = query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
     Xapian::Enquire counting(db);
     counting.set_query(query);
     counting.set_weighting_scheme(Xapian::BoolWeight());
@@ -193,9 +194,16 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
             // check_at_least = offset + limit: when the dated matches run out inside the page,
             // their count is exact, and the undated ones continue the ranks from there.
             const Xapian::MSet mset = enquire.get_mset(offset, limit, offset + limit);
-            // check_at_least = the whole database makes the total and the facet counts exact.
-            const Xapian::MSet all = counting.get_mset(0, 0, everything);
-            result.total = all.get_matches_estimated();
+            if (match_all && facets.count_all_documents()) {
+                // `*` with facets: every document is counted from the value stream directly,
+                // which spares the matcher's work per document.
+                result.total = everything;
+            } else {
+                // check_at_least = the whole database makes the total and the facet counts
+                // exact.
+                const Xapian::MSet all = counting.get_mset(0, 0, everything);
+                result.total = all.get_matches_estimated();
+            }
             result.facets = facets.results();
             add_hits(mset, 0);
             if (req.sort == SortOrder::oldest && mset.size() < limit) {

@@ -44,6 +44,24 @@ BOOST_AUTO_TEST_CASE(counts_equal_a_map_over_many_values) {
     BOOST_TEST((as_map(tally) == expected));
 }
 
+BOOST_AUTO_TEST_CASE(short_values_differing_in_any_byte_are_distinct) {
+    // Every length up to nine, each value differing from the base in one byte.
+    ValueTally tally;
+    std::map<std::string, Xapian::doccount> expected;
+    for (size_t n = 1; n <= 9; ++n) {
+        const std::string base(n, 'a');
+        for (size_t i = 0; i < n; ++i) {
+            std::string v = base;
+            v[i] = 'b';
+            tally.add(v);
+            tally.add(base);
+            ++expected[v];
+            ++expected[base];
+        }
+    }
+    BOOST_TEST((as_map(tally) == expected));
+}
+
 BOOST_AUTO_TEST_CASE(empty_and_binary_values_are_distinct_keys) {
     ValueTally tally;
     tally.add("");
