@@ -37,13 +37,18 @@ void RankedSlotsSpy::operator()(const Xapian::Document& doc, double) {
 
 PackedFacetsSpy::PackedFacetsSpy(const Xapian::Database& db,
                                  const std::vector<const schema::FieldSpec*>& fields)
-    : stream_(db, schema::kSlotPackedFacets), tallies_(fields.size() + 1) {
-    const auto mark = [&](Xapian::valueno group, int target) {
+    : stream_(db, schema::kSlotPackedFacets) {
+    // A field asked for twice (--facet country --facet country:3) is counted once.
+    const auto tally_for = [&](Xapian::valueno group) {
         if (group >= target_.size()) target_.resize(group + 1, -1);
-        target_[group] = target;
+        if (target_[group] < 0) {
+            target_[group] = static_cast<int>(tallies_.size());
+            tallies_.emplace_back();
+        }
+        return static_cast<size_t>(target_[group]);
     };
-    for (size_t i = 0; i < fields.size(); ++i) mark(fields[i]->first_slot, static_cast<int>(i));
-    mark(schema::kSlotOverflow, static_cast<int>(fields.size()));
+    for (const auto* f : fields) tally_of_field_.push_back(tally_for(f->first_slot));
+    overflow_tally_ = tally_for(schema::kSlotOverflow);
 }
 
 void PackedFacetsSpy::operator()(const Xapian::Document& doc, double) {

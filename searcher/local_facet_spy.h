@@ -63,15 +63,17 @@ class PackedFacetsSpy : public Xapian::MatchSpy {
     // Counts every document of the database straight from the stream, without the matcher:
     // for a query that matches them all (`*`, stats).
     void count_all(const Xapian::Database& db);
-    const ValueTally& tally(size_t field) const { return tallies_[field]; }
-    const ValueTally& overflow_tally() const { return tallies_.back(); }
+    const ValueTally& tally(size_t field) const { return tallies_[tally_of_field_[field]]; }
+    const ValueTally& overflow_tally() const { return tallies_[overflow_tally_]; }
 
   private:
     void count(Xapian::docid did, const std::string& packed);
 
     SlotStream stream_;
     std::vector<int> target_;          // group (first slot) -> index into tallies_, -1: not counted
-    std::vector<ValueTally> tallies_;  // one per field, then the overflow slot
+    std::vector<ValueTally> tallies_;  // one per distinct field, and one for the overflow slot
+    std::vector<size_t> tally_of_field_;  // fields[i] -> index into tallies_
+    size_t overflow_tally_ = 0;
     std::string packed_;
 };
 
