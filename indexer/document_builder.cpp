@@ -5,6 +5,7 @@
 #include "common/text.h"
 #include "indexer/caching_stemmer.h"
 #include "schema/fields.h"
+#include "schema/packed_facets.h"
 #include "schema/stored_article.h"
 
 namespace attache {
@@ -218,6 +219,9 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
             doc.add_value(day.first_slot, iso);
         }
     }
+
+    // Last, once every facet slot is set: one value repeating them all for local facet counts.
+    doc.add_value(sc::kSlotPackedFacets, sc::pack_facet_values(doc));
 
     sc::StoredArticle stored;
     stored.id = out.id;

@@ -34,6 +34,9 @@ inline constexpr std::string_view kSequenceMetadataKey = "attache.sequence";
 // whose value is the word's stem. Text is indexed as stems only (Z terms, see docs/schema.md),
 // so wildcards and spelling suggestions find the words that were written here.
 inline constexpr std::string_view kWordMetadataPrefix = "attache.word:";
+// Every facet slot of the article (and slot 6) packed into one value (schema/packed_facets.h),
+// so that a local facet count reads one value per article instead of one per slot.
+inline constexpr Xapian::valueno kSlotPackedFacets = 8;
 
 enum class FieldKind {
     text,       // words with positions, searched with a term prefix (title:)

@@ -38,6 +38,7 @@ struct FacetResult {
 };
 
 class RankedSlotsSpy;
+class PackedFacetsSpy;
 
 class FacetCounter {
   public:
@@ -50,6 +51,10 @@ class FacetCounter {
     ~FacetCounter();
     // Register the spies before Enquire::get_mset.
     void attach(Xapian::Enquire& enquire);
+    // Instead of a match: counts every document of the database, when that can be done without
+    // the matcher (a local database with packed facet values). False: it was not done, attach
+    // and match as usual. For a query that matches every document.
+    bool count_all_documents();
     // Read the counts after get_mset.
     std::vector<FacetResult> results() const;
     bool empty() const { return requests_.empty(); }
@@ -64,6 +69,8 @@ class FacetCounter {
     std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
     std::vector<std::unique_ptr<RankedSlotsSpy>> ranked_;  // local: one per request
     std::unique_ptr<Xapian::ValueCountMatchSpy> overflow_spy_;
+    std::unique_ptr<RankedSlotsSpy> local_overflow_;  // local: slot 6 read as a stream
+    std::unique_ptr<PackedFacetsSpy> packed_;         // local, packed value on every document
 };
 
 // True when PATH is a single glass database directory (not a stub listing shards), so that

@@ -164,6 +164,7 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     // Two passes: the ranked page, where Xapian can skip documents that cannot reach it; then an
     // unweighted pass over every match for the exact total and the facet spies (BoolWeight: no
     // BM25 work per document). Measured on 100k articles: 750 -> see docs/benchmarks.md.
+    const bool match_all = query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
     Xapian::Enquire counting(db);
     counting.set_query(query);
     counting.set_weighting_scheme(Xapian::BoolWeight());
@@ -222,8 +223,14 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
                 // fewer matches than the page): no facet spies to feed, so no second pass.
                 // (--sort oldest ranks dated articles only, so its pass counts those alone.)
                 result.total = mset.get_matches_lower_bound();
+            } else if (match_all && facets.count_all_documents()) {
+                // `*` with facets: every document is counted from the value stream directly,
+                // which spares the matcher's work per document.
+                result.total = everything;
+                result.facets = facets.results();
             } else {
-                // check_at_least = the whole database makes the total and the facet counts exact.
+                // check_at_least = the whole database makes the total and the facet counts
+                // exact.
                 const Xapian::MSet all = counting.get_mset(0, 0, everything);
                 result.total = all.get_matches_estimated();
                 result.facets = facets.results();
@@ -242,6 +249,9 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
                 throw DatabaseError("the database changed during the search twice; try again");
             Xapian::Database(db).reopen();
             result.hits.clear();
+            // The spies kept what they counted before the error: count again from zero.
+            counting.clear_matchspies();
+            facets.attach(counting);
         }
     }
     // Only worth the term-list walk when a word may be misspelt: nothing matched at all.

@@ -12,6 +12,7 @@
 #include "indexer/document_builder.h"
 #include "kb/knowledge_base.h"
 #include "schema/fields.h"
+#include "schema/packed_facets.h"
 #include "schema/stored_article.h"
 #include "test_support.h"
 
@@ -218,6 +219,25 @@ BOOST_AUTO_TEST_CASE(date_terms_and_values) {
     BOOST_TEST(doc.get_value(sc::field("year").first_slot) == "2024");
     BOOST_TEST(doc.get_value(sc::field("month").first_slot) == "2024-11");
     BOOST_TEST(doc.get_value(sc::field("day").first_slot) == "2024-11-01");
+}
+
+// Slot 8 repeats every facet slot the builder wrote, grouped by field, in rank order.
+BOOST_AUTO_TEST_CASE(packed_facet_value_repeats_the_facet_slots) {
+    const BuiltDocument d = build(sample());
+    const auto& doc = d.document;
+    std::map<Xapian::valueno, std::vector<std::string>> from_slots;
+    for (auto it = doc.values_begin(); it != doc.values_end(); ++it) {
+        const Xapian::valueno group = sc::packed_facet_group(it.get_valueno());
+        if (group != Xapian::BAD_VALUENO) from_slots[group].push_back(*it);
+    }
+    std::map<Xapian::valueno, std::vector<std::string>> from_packed;
+    const bool ok = sc::unpack_facet_values(
+        doc.get_value(sc::kSlotPackedFacets),
+        [](Xapian::valueno group) { return static_cast<int>(group); },
+        [&](int group, std::string_view v) { from_packed[group].emplace_back(v); });
+    BOOST_TEST(ok);
+    BOOST_TEST(from_slots.count(sc::field("country").first_slot) == 1u);  // the sample has some
+    BOOST_TEST((from_packed == from_slots));
 }
 
 BOOST_AUTO_TEST_CASE(source_and_lang_terms_and_values) {

@@ -10,6 +10,7 @@
 #include "indexer/extract/entity_extractor.h"
 #include "indexer/index_writer.h"
 #include "schema/database.h"
+#include "schema/packed_facets.h"
 #include "tests/unit/test_support.h"
 
 using namespace attache;
@@ -71,14 +72,52 @@ struct Fixture {
 
     SearchResult run(const std::string& query, const std::vector<std::string>& facets,
                      size_t limit = 10, bool local = false) {
+        return run_on(path, query, facets, limit, local);
+    }
+    SearchResult run_on(const std::string& db, const std::string& query,
+                        const std::vector<std::string>& facets, size_t limit, bool local) {
         SearchRequest req;
         req.query = query;
         req.limit = limit;
         req.local_database = local;
         for (const auto& f : facets) req.facets.push_back(parse_facet_request(f));
-        return run_search(schema::open_for_reading(path), kb, req);
+        return run_search(schema::open_for_reading(db), kb, req);
     }
 };
+
+// A copy of the database as an indexer from before the packed facet value would have written
+// it: the packed value removed from every `every`-th document (1: all of them), the rest and
+// the metadata (schema stamp, labels) kept.
+void copy_without_packed_facets(const std::string& from, const std::string& to, unsigned every) {
+    Xapian::Database src(from);
+    Xapian::WritableDatabase dst(to, Xapian::DB_CREATE);
+    for (auto k = src.metadata_keys_begin(); k != src.metadata_keys_end(); ++k)
+        dst.set_metadata(*k, src.get_metadata(*k));
+    for (auto p = src.postlist_begin(""); p != src.postlist_end(""); ++p) {
+        Xapian::Document doc = src.get_document(*p);
+        if (*p % every == 0) doc.remove_value(schema::kSlotPackedFacets);
+        dst.replace_document(*p, doc);
+    }
+    dst.commit();
+}
+
+void check_same_facets(const SearchResult& a_result, const SearchResult& b_result,
+                       const std::string& what) {
+    BOOST_TEST_REQUIRE(a_result.facets.size() == b_result.facets.size());
+    for (size_t f = 0; f < a_result.facets.size(); ++f) {
+        const auto& a = a_result.facets[f];
+        const auto& b = b_result.facets[f];
+        BOOST_TEST(a.field == b.field);
+        BOOST_TEST(a.overflowed == b.overflowed, what << " " << a.field);
+        BOOST_TEST_REQUIRE(a.values.size() == b.values.size(), what << " " << a.field);
+        for (size_t v = 0; v < a.values.size(); ++v) {
+            BOOST_TEST(a.values[v].id == b.values[v].id, what << " " << a.field);
+            BOOST_TEST(a.values[v].name == b.values[v].name);
+            BOOST_TEST(a.values[v].count == b.values[v].count, what << " " << a.values[v].id);
+        }
+    }
+    BOOST_TEST(a_result.total == b_result.total, what);
+}
 
 std::map<std::string, size_t> as_map(const FacetResult& f) {
     std::map<std::string, size_t> m;
@@ -133,6 +172,7 @@ BOOST_AUTO_TEST_CASE(local_country_counts_equal_brute_force_counts) {
 // that remote shards need must agree on every value, label and overflow count.
 BOOST_AUTO_TEST_CASE(local_counter_equals_the_per_slot_spies) {
     BOOST_TEST(is_local_database(path));
+    BOOST_TEST(schema::has_packed_facets(Xapian::Database(path)));  // the packed counter runs
     BOOST_TEST(!is_local_database(dir / "nowhere"));
     const std::vector<std::string> facets = {"country:0", "person:0", "year",
                                              "month:0",   "source:0", "mentioned:0"};
@@ -152,6 +192,29 @@ BOOST_AUTO_TEST_CASE(local_counter_equals_the_per_slot_spies) {
                 BOOST_TEST(a.values[v].count == b.values[v].count, q << " " << a.values[v].id);
             }
         }
+    }
+}
+
+// Databases indexed before the packed facet value existed, wholly or partly (an older indexer
+// adding to a newer database), are counted slot by slot, with the same results.
+BOOST_AUTO_TEST_CASE(databases_without_the_packed_value_count_the_same) {
+    BOOST_TEST(schema::has_packed_facets(Xapian::Database(path)));
+    const std::string old_db = dir / "old.db";
+    const std::string mixed_db = dir / "mixed.db";
+    copy_without_packed_facets(path, old_db, 1);
+    copy_without_packed_facets(path, mixed_db, 5);
+    BOOST_TEST(!schema::has_packed_facets(Xapian::Database(old_db)));
+    BOOST_TEST(!schema::has_packed_facets(Xapian::Database(mixed_db)));
+    BOOST_TEST(Xapian::Database(mixed_db).get_value_freq(schema::kSlotPackedFacets) > 0u);
+    // country twice: one count serves both requests.
+    const std::vector<std::string> facets = {"country:0", "person:0",    "year",     "org:0",
+                                             "month:0",   "mentioned:0", "source:0", "country:2"};
+    for (const std::string q : {"*", "trade", "NOT id:a0", "id:a0", "nothingatall"}) {
+        const SearchResult reference = run(q, facets, 10, false);  // per-slot spies
+        check_same_facets(reference, run(q, facets, 10, true), q + " packed");
+        check_same_facets(reference, run_on(old_db, q, facets, 10, true), q + " old");
+        check_same_facets(reference, run_on(mixed_db, q, facets, 10, true), q + " mixed");
+        check_same_facets(reference, run_on(old_db, q, facets, 10, false), q + " old, per slot");
     }
 }
 
