@@ -7,6 +7,7 @@
 #include "common/errors.h"
 #include "common/text.h"
 #include "schema/packed_facets.h"
+#include "searcher/facet_columns.h"
 #include "searcher/local_facet_spy.h"
 
 namespace attache {
@@ -64,11 +65,18 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
     spies_.clear();
     ranked_.clear();
     packed_.reset();
+    column_.reset();
     local_overflow_.reset();
     overflow_spy_.reset();
     if (local_ && !requests_.empty() && sc::has_packed_facets(db_)) {
         std::vector<const sc::FieldSpec*> fields;
         for (const auto& r : requests_) fields.push_back(r.field);
+        // A process that counts facets again (batch, serve) keeps them in memory.
+        if (auto columns = FacetColumns::for_database(db_)) {
+            column_ = std::make_unique<ColumnFacetsSpy>(std::move(columns), fields);
+            enquire.add_matchspy(column_.get());
+            return;
+        }
         packed_ = std::make_unique<PackedFacetsSpy>(db_, fields);
         enquire.add_matchspy(packed_.get());
         return;
@@ -97,6 +105,10 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
 }
 
 bool FacetCounter::count_all_documents() {
+    if (column_) {
+        column_->count_all();
+        return true;
+    }
     if (!packed_) return false;
     packed_->count_all(db_);
     return true;
@@ -136,8 +148,11 @@ std::vector<FacetResult> FacetCounter::results() const {
             for (const auto& kind : split(*it, ',')) overflow_by_kind[kind] += it.get_termfreq();
         }
     }
-    if (local_overflow_ || packed_) {
-        const ValueTally& tally = packed_ ? packed_->overflow_tally() : local_overflow_->tally();
+    if (column_) column_->finish();
+    if (local_overflow_ || packed_ || column_) {
+        const ValueTally& tally = column_   ? column_->overflow_tally()
+                                  : packed_ ? packed_->overflow_tally()
+                                            : local_overflow_->tally();
         for (size_t i = 0; i < tally.size(); ++i) {
             for (const auto& kind : split(tally.values()[i], ','))
                 overflow_by_kind[kind] += tally.counts()[i];
@@ -150,7 +165,9 @@ std::vector<FacetResult> FacetCounter::results() const {
         // counts counts articles.
         std::map<std::string, Xapian::doccount> counts;
         if (local_) {
-            const ValueTally& tally = packed_ ? packed_->tally(r) : ranked_[r]->tally();
+            const ValueTally& tally = column_   ? column_->tally(r)
+                                      : packed_ ? packed_->tally(r)
+                                                : ranked_[r]->tally();
             for (size_t i = 0; i < tally.size(); ++i)
                 counts[tally.values()[i]] += tally.counts()[i];
         } else {

@@ -39,6 +39,7 @@ struct FacetResult {
 
 class RankedSlotsSpy;
 class PackedFacetsSpy;
+class ColumnFacetsSpy;
 
 class FacetCounter {
   public:
@@ -71,6 +72,7 @@ class FacetCounter {
     std::unique_ptr<Xapian::ValueCountMatchSpy> overflow_spy_;
     std::unique_ptr<RankedSlotsSpy> local_overflow_;  // local: slot 6 read as a stream
     std::unique_ptr<PackedFacetsSpy> packed_;         // local, packed value on every document
+    std::unique_ptr<ColumnFacetsSpy> column_;         // the same, counted in memory (repeat use)
 };
 
 // True when PATH is a single glass database directory (not a stub listing shards), so that

@@ -9,7 +9,9 @@
 #include "common/errors.h"
 #include "common/text.h"
 #include "schema/fields.h"
+#include "schema/packed_facets.h"
 #include "searcher/entity_expansion.h"
+#include "searcher/facet_columns.h"
 #include "searcher/query_parser.h"
 #include "searcher/relative_dates.h"
 #include "searcher/spelling.h"
@@ -147,6 +149,15 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     Xapian::Enquire enquire(db);
     // --sort oldest puts undated articles last: dated ones first by value, then the undated by
     // relevance (an empty value would sort first in ascending order).
+    // In a batch or serve process, a local database's columns (searcher/facet_columns.h) give
+    // the relevance tie-break without reading each match's document.
+    // They are built for facet queries; others use them once they exist.
+    std::shared_ptr<const FacetColumns> columns;
+    if (req.local_database) {
+        columns = !req.facets.empty() && sc::has_packed_facets(db) ? FacetColumns::for_database(db)
+                                                                   : FacetColumns::if_built(db);
+    }
+    SequenceKeyMaker sequence_keys(columns);
     const Xapian::Query has_date(Xapian::Query::OP_VALUE_GE, sc::kSlotPublished, "0");
     Xapian::Enquire undated(db);
     if (req.sort == SortOrder::newest) {
@@ -159,7 +170,11 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
         undated.set_sort_by_relevance_then_value(sc::kSlotSequence, false);
     } else {
         enquire.set_query(query);
-        enquire.set_sort_by_relevance_then_value(sc::kSlotSequence, false);
+        if (columns) {
+            enquire.set_sort_by_relevance_then_key(&sequence_keys, false);
+        } else {
+            enquire.set_sort_by_relevance_then_value(sc::kSlotSequence, false);
+        }
     }
     // Two passes: the ranked page, where Xapian can skip documents that cannot reach it; then an
     // unweighted pass over every match for the exact total and the facet spies (BoolWeight: no

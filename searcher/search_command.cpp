@@ -7,6 +7,7 @@
 #include "schema/database.h"
 #include "searcher/batch.h"
 #include "searcher/commands.h"
+#include "searcher/facet_columns.h"
 #include "searcher/formats/hit_fields.h"
 #include "searcher/formats/json_format.h"
 #include "searcher/formats/table_format.h"
@@ -123,6 +124,8 @@ void warn_missing_shards(const SearchResult& r, size_t& reported) {
 
 int run_batch(const SearchOptions& opt, const SearchRequest& base, schema::ReadDatabase& db,
               const LazyKb& kb) {
+    // Many queries on one database: facet values are worth holding in memory.
+    FacetColumns::keep_in_memory();
     std::ifstream file;
     std::istream* in = &std::cin;
     const std::string name = opt.batch == "-" ? "<stdin>" : opt.batch;

@@ -11,6 +11,7 @@
 #include "indexer/index_writer.h"
 #include "schema/database.h"
 #include "schema/packed_facets.h"
+#include "searcher/facet_columns.h"
 #include "tests/unit/test_support.h"
 
 using namespace attache;
@@ -323,6 +324,52 @@ BOOST_AUTO_TEST_CASE(totals_stay_exact_with_or_without_the_counting_pass) {
     BOOST_TEST(run_search(schema::open_for_reading(path), kb, req).total == trade_articles);
     req.sort = SortOrder::oldest;
     BOOST_TEST(run_search(schema::open_for_reading(path), kb, req).total == trade_articles);
+}
+
+// Last in the suite: keep_in_memory() turns the columns on for the rest of the process.
+BOOST_AUTO_TEST_CASE(in_memory_columns_count_and_rank_the_same) {
+    const std::vector<std::string> facets = {"country:0", "person:0", "year",
+                                             "month:0",   "source:0", "mentioned:0"};
+    const std::vector<std::string> queries = {"*",         "trade",        "weather",  "id:a0",
+                                              "NOT id:a0", "nothingatall", "discussed"};
+    std::vector<SearchResult> before;
+    for (const auto& q : queries) before.push_back(run(q, facets, 20, true));
+    BOOST_TEST(!FacetColumns::for_database(Xapian::Database(path)));  // off by default
+    FacetColumns::keep_in_memory();
+    for (size_t i = 0; i < queries.size(); ++i) {
+        const SearchResult after = run(queries[i], facets, 20, true);
+        BOOST_TEST(after.total == before[i].total, queries[i]);
+        BOOST_TEST_REQUIRE(after.hits.size() == before[i].hits.size());
+        for (size_t h = 0; h < after.hits.size(); ++h)  // ties in the same (sequence) order
+            BOOST_TEST(after.hits[h].article.id == before[i].hits[h].article.id, queries[i]);
+        BOOST_TEST_REQUIRE(after.facets.size() == before[i].facets.size());
+        for (size_t f = 0; f < after.facets.size(); ++f) {
+            const auto& a = before[i].facets[f];
+            const auto& b = after.facets[f];
+            BOOST_TEST(a.overflowed == b.overflowed, queries[i] << " " << a.field);
+            BOOST_TEST(as_map(a) == as_map(b), queries[i] << " " << a.field);
+        }
+    }
+    const auto columns = FacetColumns::for_database(Xapian::Database(path));
+    BOOST_TEST_REQUIRE(columns);
+    BOOST_TEST(FacetColumns::if_built(Xapian::Database(path)) == columns);  // built once
+    // A new revision gets new columns: the added article is counted.
+    {
+        extract::EntityExtractor extractor(test::builtin_kb());
+        DocumentBuilder builder(extractor);
+        IndexWriter writer(path, 7, {});
+        Article a;
+        a.id = "late";
+        a.body = "Officials from Kenya spoke. They discussed trade.";
+        a.published = "2024-03-01";
+        auto doc = builder.build(a);
+        writer.write(doc);
+        writer.commit();
+    }
+    BOOST_TEST(!FacetColumns::if_built(Xapian::Database(path)));
+    const SearchResult later = run("trade", {"country:0"}, 10, true);
+    BOOST_TEST(as_map(later.facets[0])["KE"] == expected_trade["KE"] + 1);
+    BOOST_TEST(FacetColumns::if_built(Xapian::Database(path)) != columns);
 }
 
 BOOST_AUTO_TEST_CASE(bad_facet_names_are_usage_errors) {
