@@ -178,21 +178,7 @@ BOOST_AUTO_TEST_CASE(local_counter_equals_the_per_slot_spies) {
     const std::vector<std::string> facets = {"country:0", "person:0", "year",
                                              "month:0",   "source:0", "mentioned:0"};
     for (const std::string q : {"*", "trade", "weather", "id:a0", "NOT id:a0", "nothingatall"}) {
-        const SearchResult slow = run(q, facets, 10, false);
-        const SearchResult fast = run(q, facets, 10, true);
-        BOOST_TEST_REQUIRE(slow.facets.size() == fast.facets.size());
-        for (size_t f = 0; f < slow.facets.size(); ++f) {
-            const auto& a = slow.facets[f];
-            const auto& b = fast.facets[f];
-            BOOST_TEST(a.field == b.field);
-            BOOST_TEST(a.overflowed == b.overflowed, q << " " << a.field);
-            BOOST_TEST_REQUIRE(a.values.size() == b.values.size(), q << " " << a.field);
-            for (size_t v = 0; v < a.values.size(); ++v) {
-                BOOST_TEST(a.values[v].id == b.values[v].id, q << " " << a.field);
-                BOOST_TEST(a.values[v].name == b.values[v].name);
-                BOOST_TEST(a.values[v].count == b.values[v].count, q << " " << a.values[v].id);
-            }
-        }
+        check_same_facets(run(q, facets, 10, false), run(q, facets, 10, true), q);
     }
 }
 
@@ -342,13 +328,7 @@ BOOST_AUTO_TEST_CASE(in_memory_columns_count_and_rank_the_same) {
         BOOST_TEST_REQUIRE(after.hits.size() == before[i].hits.size());
         for (size_t h = 0; h < after.hits.size(); ++h)  // ties in the same (sequence) order
             BOOST_TEST(after.hits[h].article.id == before[i].hits[h].article.id, queries[i]);
-        BOOST_TEST_REQUIRE(after.facets.size() == before[i].facets.size());
-        for (size_t f = 0; f < after.facets.size(); ++f) {
-            const auto& a = before[i].facets[f];
-            const auto& b = after.facets[f];
-            BOOST_TEST(a.overflowed == b.overflowed, queries[i] << " " << a.field);
-            BOOST_TEST(as_map(a) == as_map(b), queries[i] << " " << a.field);
-        }
+        check_same_facets(before[i], after, queries[i]);
     }
     const auto columns = FacetColumns::for_database(Xapian::Database(path));
     BOOST_TEST_REQUIRE(columns);
