@@ -35,6 +35,7 @@ struct BuiltDocument {
     // Words of the text with their stems, for the vocabulary (schema::kWordMetadataPrefix): each
     // distinct word once per builder, so most documents carry only the few words new to it.
     std::vector<std::pair<std::string, std::string>> words;
+    unsigned long long sequence = 0;  // set by the writer: the order it was written in
 };
 
 // Holds the per-thread state (TermGenerators, the stemmer, the words already reported); not

@@ -78,18 +78,30 @@ class Progress {
 std::unique_ptr<ArticleWriter> open_writer(const IndexOptions& opt, unsigned cores) {
     std::error_code ec;
     const bool is_new = !std::filesystem::exists(opt.db, ec);
+    const bool sharded = opt.sharding.shards > 0 || !opt.sharding.by.empty();
     if (opt.writers > 1) {
         if (!is_new) {
             throw UsageError("--writers " + std::to_string(opt.writers) + ": '" + opt.db +
                              "' already exists; parallel writers only build a new database "
                              "(use --writers 1 to add to it)");
         }
-        if (opt.sharding.shards > 0 || !opt.sharding.by.empty())
-            throw UsageError("--writers: cannot be combined with --shards or --shard-by");
+        if (sharded) {
+            throw UsageError(
+                "--writers: a new database sharded by hash gets one writer per "
+                "shard; with --shards, --writers only takes 1");
+        }
     }
-    const unsigned writers =
-        opt.writers ? opt.writers
-                    : (is_new && opt.sharding.shards == 0 && opt.sharding.by.empty() ? cores : 1);
+    // A new database sharded by hash: one writer thread per shard. (By month or year a corrected
+    // date moves an article between shards, which one writer handles; --strict needs the
+    // shards' transactions, which only IndexWriter holds.)
+    if (is_new && opt.sharding.shards > 1 && opt.writers != 1 && !opt.strict &&
+        (opt.sharding.by.empty() || parse_shard_key(opt.sharding.by) == ShardKey::hash)) {
+        ShardLayout layout;
+        layout.count = opt.sharding.shards;
+        return std::make_unique<ParallelBuild>(opt.db, layout,
+                                               opt.commit_every ? opt.commit_every : 2000);
+    }
+    const unsigned writers = opt.writers ? opt.writers : (is_new && !sharded ? cores : 1);
     // A partial database commits often: its commits are not synced, and smaller batches keep
     // Xapian's in-memory posting maps small (100k articles: 500 per commit took 66 CPU seconds
     // and 112 MB, 2000 took 79 s and 170 MB). Committing as it goes, each commit is synced.

@@ -34,33 +34,39 @@ IndexWriter::IndexWriter(const std::string& path, size_t commit_every,
     }
 }
 
-void IndexWriter::create_shards(const ShardingOptions& sharding) {
+std::vector<std::string> create_shard_databases(const std::string& path,
+                                                const ShardLayout& layout) {
     std::error_code ec;
-    if (fs::exists(path_, ec)) {
-        throw UsageError("--shards: '" + path_ +
+    if (fs::exists(path, ec)) {
+        throw UsageError("--shards: '" + path +
                          "' is already a single database; give a new --db path for the sharded "
                          "one (attache compact merges shards back into one)");
     }
-    const std::string dir = path_ + ".shards";
+    const std::string dir = path + ".shards";
     if (fs::exists(dir, ec))
         throw UsageError("--shards: '" + dir +
                          "' already exists; remove it or choose another --db");
-    layout_.count = sharding.shards;
     fs::create_directories(dir, ec);
     if (ec) throw DatabaseError("cannot create '" + dir + "': " + ec.message());
     std::vector<std::string> paths;
-    for (unsigned i = 0; i < layout_.count; ++i) {
+    for (unsigned i = 0; i < layout.count; ++i) {
         char name[16];
         std::snprintf(name, sizeof name, "%02u", i);
         paths.push_back((fs::path(dir) / name).string());
         auto shard = schema::open_for_writing(paths.back());
-        shard.set_metadata(std::string(schema::kShardingMetadataKey), format_layout(layout_));
+        shard.set_metadata(std::string(schema::kShardingMetadataKey), format_layout(layout));
         shard.set_metadata(std::string(schema::kShardNumberMetadataKey), std::to_string(i));
         shard.commit();
-        shards_.push_back(std::move(shard));
     }
     // The stub comes last: it only ever lists shards that exist.
-    schema::write_local_stub(path_, paths);
+    schema::write_local_stub(path, paths);
+    return paths;
+}
+
+void IndexWriter::create_shards(const ShardingOptions& sharding) {
+    layout_.count = sharding.shards;
+    for (const auto& p : create_shard_databases(path_, layout_))
+        shards_.push_back(schema::open_for_writing(p));
 }
 
 void IndexWriter::open_existing_shards(const ShardingOptions& sharding) {

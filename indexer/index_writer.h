@@ -29,6 +29,11 @@ struct ShardingOptions {
     std::string by;       // --shard-by: hash (default), month or year
 };
 
+// Creates the shards of a new sharded database (DB.shards/NN, each stamped with the layout and its
+// number) and then the stub file at `path` listing them. Returns the shard paths. Throws
+// UsageError when `path` or DB.shards exists.
+std::vector<std::string> create_shard_databases(const std::string& path, const ShardLayout& layout);
+
 class IndexWriter : public ArticleWriter {
   public:
     IndexWriter(const std::string& path, size_t commit_every, const ShardingOptions& sharding = {});

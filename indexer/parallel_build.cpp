@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
@@ -16,6 +17,7 @@
 
 #include "common/errors.h"
 #include "common/text.h"
+#include "indexer/index_writer.h"
 #include "indexer/merging_compactor.h"
 #include "schema/fields.h"
 
@@ -62,14 +64,19 @@ void sync_database(const fs::path& dir) {
 // hands it over with push(); the writer thread drains the queue in order.
 class ParallelBuild::Part {
   public:
-    Part(std::string path, size_t commit_every)
+    // `staging`: a partial database, created here without fsync; else an existing shard.
+    Part(std::string path, size_t commit_every, bool staging)
         : path_(std::move(path)), commit_every_(commit_every ? commit_every : 1) {
         try {
-            db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-            db_.set_metadata(std::string(schema::kSchemaMetadataKey),
-                             std::string(schema::kSchemaVersion));
+            if (staging) {
+                db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+                db_.set_metadata(std::string(schema::kSchemaMetadataKey),
+                                 std::string(schema::kSchemaVersion));
+            } else {
+                db_ = Xapian::WritableDatabase(path_, Xapian::DB_OPEN);
+            }
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot create '" + path_ + "': " + e.get_description());
+            throw DatabaseError("cannot open '" + path_ + "' for writing: " + e.get_description());
         }
         thread_ = std::thread([this] { run(); });
     }
@@ -143,6 +150,11 @@ class ParallelBuild::Part {
     }
 
     void write_one(BuiltDocument& doc) {
+        if (doc.id_term.empty()) {  // metadata for every shard (send_metadata_to_other_shards)
+            for (const auto& [key, value] : doc.labels) db_.set_metadata(key, value);
+            return;
+        }
+        last_sequence_ = std::max(last_sequence_, doc.sequence);
         // Only a record read twice in this run can already be here; a fresh id is added
         // without the second posting-list lookup that replace_document would make.
         if (db_.term_exists(doc.id_term)) {
@@ -161,6 +173,10 @@ class ParallelBuild::Part {
         }
         pending_bytes_ += doc.text_bytes;
         if (++pending_ >= commit_every_ || pending_bytes_ >= kCommitBytes) {
+            // Each commit records how far the numbering went, so that a later run continues
+            // after every committed article even if this one is killed.
+            db_.set_metadata(std::string(schema::kSequenceMetadataKey),
+                             std::to_string(last_sequence_));
             db_.commit();
             pending_ = pending_bytes_ = 0;
         }
@@ -185,6 +201,7 @@ class ParallelBuild::Part {
     std::exception_ptr error_;
     // Touched by the writer thread only.
     size_t replaced_ = 0, pending_ = 0, pending_bytes_ = 0;
+    unsigned long long last_sequence_ = 0;
     std::unordered_set<std::string> labelled_, vocabulary_;
 };
 
@@ -219,7 +236,7 @@ ParallelBuild::ParallelBuild(const std::string& path, unsigned writers, size_t c
             char name[16];
             std::snprintf(name, sizeof name, "part-%02u", i);
             parts_.push_back(
-                std::make_unique<Part>((fs::path(staging_) / name).string(), commit_every));
+                std::make_unique<Part>((fs::path(staging_) / name).string(), commit_every, true));
         }
     } catch (...) {
         parts_.clear();
@@ -228,11 +245,19 @@ ParallelBuild::ParallelBuild(const std::string& path, unsigned writers, size_t c
     }
 }
 
+ParallelBuild::ParallelBuild(const std::string& path, const ShardLayout& layout,
+                             size_t commit_every)
+    : path_(without_trailing_slash(path)), sharded_(true), layout_(layout) {
+    for (const auto& shard : create_shard_databases(path_, layout_))
+        parts_.push_back(std::make_unique<Part>(shard, commit_every, false));
+}
+
 ParallelBuild::~ParallelBuild() {
     if (done_) return;
     stop_writers();
+    // Shards keep what they committed, as with IndexWriter; partial databases go.
     std::error_code ec;
-    fs::remove_all(staging_, ec);
+    if (!sharded_) fs::remove_all(staging_, ec);
 }
 
 void ParallelBuild::stop_writers() {
@@ -248,12 +273,36 @@ void ParallelBuild::check_writers() {
 
 void ParallelBuild::write(BuiltDocument& doc) {
     check_writers();
-    Part& part = *parts_[fnv1a64(doc.id) % parts_.size()];
+    const size_t target =
+        sharded_ ? shard_for(layout_, doc.id, doc.document.get_value(schema::kSlotPublished))
+                 : fnv1a64(doc.id) % parts_.size();
+    Part& part = *parts_[target];
+    doc.sequence = ++sequence_;
     char seq[24];
-    std::snprintf(seq, sizeof seq, "%012llu", ++sequence_);
+    std::snprintf(seq, sizeof seq, "%012llu", sequence_);
     doc.document.add_value(schema::kSlotSequence, seq);
+    if (sharded_ && parts_.size() > 1) send_metadata_to_other_shards(doc, target);
     part.filling.push_back(std::move(doc));
     if (part.filling.size() >= kBatchSize) part.push(std::exchange(part.filling, {}));
+}
+
+void ParallelBuild::send_metadata_to_other_shards(const BuiltDocument& doc, size_t target) {
+    if (sent_.size() > kMaxWordsRemembered) sent_.clear();
+    BuiltDocument carrier;  // no id term: the writer only sets its metadata
+    for (const auto& [key, name] : doc.labels) {
+        if (sent_.insert(key).second) carrier.labels.emplace_back(key, name);
+    }
+    for (const auto& [word, stem] : doc.words) {
+        std::string key = std::string(schema::kWordMetadataPrefix) + word;
+        if (sent_.insert(key).second) carrier.labels.emplace_back(std::move(key), stem);
+    }
+    if (carrier.labels.empty()) return;
+    for (size_t i = 0; i < parts_.size(); ++i) {
+        if (i == target) continue;  // the article's own shard writes them with it
+        Part& other = *parts_[i];
+        other.filling.push_back(carrier);
+        if (other.filling.size() >= kBatchSize) other.push(std::exchange(other.filling, {}));
+    }
 }
 
 void ParallelBuild::commit() {
@@ -261,6 +310,12 @@ void ParallelBuild::commit() {
     for (auto& part : parts_) part->flush_filling();
     for (auto& part : parts_) part->stop(false, sequence_);
     check_writers();
+    if (sharded_) {
+        doccount_ = 0;
+        for (const auto& part : parts_) doccount_ += Xapian::Database(part->path()).get_doccount();
+        done_ = true;
+        return;
+    }
     merge();
     done_ = true;
     std::error_code ec;
@@ -270,7 +325,7 @@ void ParallelBuild::commit() {
 void ParallelBuild::cancel() {
     stop_writers();
     std::error_code ec;
-    fs::remove_all(staging_, ec);
+    if (!sharded_) fs::remove_all(staging_, ec);
     done_ = true;
 }
 

@@ -286,20 +286,12 @@ BOOST_AUTO_TEST_CASE(three_remote_shards_answer_as_one_database) {
     check_same(idx.single, idx.local, kFacets, kCorpusQueries);
     check_same(idx.single, idx.remote, kFacets, kCorpusQueries);
     check_same(idx.single, idx.remote, {"-n", "3", "--offset", "4"}, kCorpusQueries);
-    // Wildcards are expanded by each shard against its own words (Xapian 1.4), so their scores
-    // may differ; what matches, and so the totals and every facet count, may not.
-    for (const auto& db : {idx.local, idx.remote}) {
-        json x = search_json(idx.single, kFacets, "missile* launch");
-        json y = search_json(db, kFacets, "missile* launch");
-        BOOST_TEST(x["total"] == y["total"]);
-        BOOST_TEST(x["facets"] == y["facets"]);
-        std::set<std::string> ix, iy;
-        const json hx = search_json(idx.single, {"-n", "100"}, "missile*");
-        const json hy = search_json(db, {"-n", "100"}, "missile*");
-        for (const auto& h : hx["hits"]) ix.insert(h["id"].get<std::string>());
-        for (const auto& h : hy["hits"]) iy.insert(h["id"].get<std::string>());
-        BOOST_TEST((ix == iy));
-    }
+    // Wildcards expand over the vocabulary, which every shard holds whole (the writer sends
+    // each word to every shard), into the same synonym of terms as over one database: same
+    // hits, scores, ranks and facet counts. A word that only a later shard's articles contain
+    // tests that the first shard (whose metadata Xapian reads) has it too.
+    check_same(idx.single, idx.local, kFacets, {"missile* launch", "minist*", "title:summ*"});
+    check_same(idx.single, idx.remote, kFacets, {"missile* launch", "negotiat*"});
     // Date sorts keep relevance as the second key; a tie of date and score is the one place
     // where shards may order differently (docid), so compare those orders by date and score.
     for (const char* sort : {"newest", "oldest"}) {
