@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
     index_cmd
         ->add_option("--writers", index.writers,
                      "threads writing a new database as partial databases merged at the end "
-                     "(default: cores for a new database, else 1; 1 commits as it goes)")
+                     "(default: cores for a new database, one per shard for a new one sharded "
+                     "by hash, else 1; 1 commits as it goes)")
         ->check(CLI::Range(1u, 64u));
     index_cmd->add_flag("--quiet,-q", index.quiet, "no progress line");
     index_cmd->add_option("--format", index.format,

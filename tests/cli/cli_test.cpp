@@ -377,6 +377,17 @@ BOOST_AUTO_TEST_CASE(parallel_writers_build_the_same_database_as_one_writer) {
     const auto refused = run_attache({"index", "--db", two, "--writers", "2", input});
     BOOST_TEST(refused.exit_code == 2);
     check_one_line_error(refused, "parallel writers only build a new database");
+    BOOST_TEST(doccount(two) == distinct + corpus().articles);  // nothing lost by the refusal
+    // A new sharded database gets one writer per shard; more is a usage error, and so is 0.
+    const auto sharded =
+        run_attache({"index", "--db", dir / "s.db", "--shards", "2", "--writers", "2", input});
+    BOOST_TEST(sharded.exit_code == 2);
+    check_one_line_error(sharded, "with --shards, --writers only takes 1");
+    BOOST_TEST(!std::filesystem::exists(dir / "s.db"));
+    const auto zero = run_attache({"index", "--db", dir / "z.db", "--writers", "0", input});
+    BOOST_TEST(zero.exit_code == 2);
+    BOOST_TEST(has(zero.err, "--writers"), zero.err);
+    BOOST_TEST(!std::filesystem::exists(dir / "z.db"));
 }
 
 BOOST_AUTO_TEST_CASE(killed_parallel_build_leaves_no_database_and_reruns_cleanly) {
