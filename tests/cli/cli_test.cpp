@@ -6,11 +6,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -956,71 +958,302 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(documentation)
 
-// Splits a documented command line as a shell would for these examples: words, 'single' and
-// "double" quotes, a trailing # comment, and leading NAME=value environment settings.
-std::vector<std::string> shell_words(const std::string& line,
-                                     std::map<std::string, std::string>& env) {
+// The documented examples run on the database `make demo` builds: every file under corpus/
+// (scripts/demo.sh), samples included, unlike corpus() above.
+struct DemoDb {
+    TempDir dir;
+    std::string db = dir / "demo.db";
+    DemoDb() {
+        const auto r = run_attache({"index", "-q", "--db", db, ATTACHE_CORPUS});
+        BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    }
+};
+
+// One documented command line, split as a shell would split these examples: words, 'single'
+// and "double" quotes, leading NAME=value settings, and a trailing # comment. Only the words
+// before an unquoted '|' are kept: the first command of a pipe is the example.
+struct CommandLine {
+    std::map<std::string, std::string> env;
     std::vector<std::string> words;
+    std::string comment;
+    bool synopsis = false;  // an unquoted '[' marks optional parts: a usage line, not a command
+};
+
+CommandLine split_command(const std::string& line) {
+    CommandLine c;
     std::string cur;
-    bool have = false;
+    bool have = false, piped = false;
     char quote = 0;
     for (size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
+        const char ch = line[i];
         if (quote) {
-            if (c == quote) {
+            if (ch == quote) {
                 quote = 0;
             } else {
-                cur += c;
+                cur += ch;
             }
-        } else if (c == '\'' || c == '"') {
-            quote = c;
+        } else if (ch == '\'' || ch == '"') {
+            quote = ch;
             have = true;
-        } else if (c == ' ') {
-            if (have) words.push_back(cur);
+        } else if (ch == ' ' || ch == '|') {
+            if (have && !piped) c.words.push_back(cur);
             cur.clear();
             have = false;
-        } else if (c == '#' && !have) {
+            piped = piped || ch == '|';
+        } else if (ch == '#' && !have) {
+            c.comment = line.substr(i + 1);
             break;
         } else {
-            cur += c;
+            if (ch == '[') c.synopsis = true;
+            cur += ch;
             have = true;
         }
     }
-    if (have) words.push_back(cur);
-    while (!words.empty() && words[0].find('=') != std::string::npos && words[0] != "attache") {
-        env[words[0].substr(0, words[0].find('='))] = words[0].substr(words[0].find('=') + 1);
-        words.erase(words.begin());
+    if (have && !piped) c.words.push_back(cur);
+    while (!c.words.empty() && c.words[0].find('=') != std::string::npos) {
+        c.env[c.words[0].substr(0, c.words[0].find('='))] =
+            c.words[0].substr(c.words[0].find('=') + 1);
+        c.words.erase(c.words.begin());
     }
-    return words;
+    return c;
 }
 
-// Every `attache search` example in the README and docs/ runs on the demo corpus without error.
-BOOST_AUTO_TEST_CASE(documented_search_examples_run) {
-    const std::string root = std::string(ATTACHE_CORPUS) + "/..";
-    size_t examples = 0;
-    for (const char* doc :
-         {"README.md", "docs/query-language.md", "docs/output.md", "docs/cli.md"}) {
-        std::istringstream in(read_file(root + "/" + doc));
-        bool in_code = false;
+// What a document says an example returns. Three ways to say it (docs/README.md):
+// a trailing comment that ends in "(N articles)", "(1 article)" or "(no match)"; after a "$ "
+// prompt, the output printed below it in the same block; a ```json block right after the command's
+// block. Shown output may be abridged: the test reads the total and the hit ids it shows.
+struct StatedResult {
+    std::optional<size_t> total;        // from the comment
+    std::optional<size_t> shown_total;  // from the output shown
+    std::vector<std::string> ids;       // hit ids shown, in order (a prefix of the real ones)
+};
+
+std::optional<size_t> total_in_comment(const std::string& comment) {
+    static const std::regex articles(R"(\((\d[\d,]*) articles?\)\s*$)");
+    static const std::regex none(R"(\(no match\)\s*$)");
+    std::smatch m;
+    if (std::regex_search(comment, m, articles)) {
+        std::string digits = m[1];
+        digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+        return std::stoul(digits);
+    }
+    if (std::regex_search(comment, none)) return 0;
+    return std::nullopt;
+}
+
+// Reads printed output: a text result ("N articles match", "No articles match", "| id X"
+// lines) or JSON, which may be abridged ("total" and the ids inside "hits").
+void read_shown_output(const std::string& output, StatedResult& result) {
+    static const std::regex text_total(R"(^(\d+) articles? match)");
+    static const std::regex text_id(R"(\| id (\S+)$)");
+    static const std::regex json_total(R"re("total":\s*(\d+))re");
+    static const std::regex json_id(R"re("rank":\s*\d+,\s*"id":\s*"([^"]+)")re");
+    std::smatch m;
+    if (std::regex_search(output, m, json_total)) {
+        result.shown_total = std::stoul(m[1]);
+        for (auto it = std::sregex_iterator(output.begin(), output.end(), json_id);
+             it != std::sregex_iterator(); ++it)
+            result.ids.push_back((*it)[1]);
+        return;
+    }
+    std::istringstream in(output);
+    for (std::string line; std::getline(in, line);) {
+        if (std::regex_search(line, m, text_total)) result.shown_total = std::stoul(m[1]);
+        if (line.rfind("No articles match", 0) == 0) result.shown_total = 0;
+        if (std::regex_search(line, m, text_id)) result.ids.push_back(m[1]);
+    }
+}
+
+struct DocumentedExample {
+    std::string where;  // "docs/cli.md:12"
+    std::string line;
+    CommandLine command;
+    StatedResult result;
+};
+
+// Every `attache search` command in the code blocks of a Markdown file, with its stated result.
+std::vector<DocumentedExample> documented_examples(const std::string& doc,
+                                                   const std::string& text) {
+    struct Line {
+        size_t number;
+        std::string text;
+    };
+    struct Block {
+        std::string lang;
+        std::vector<Line> lines;
+        bool follows_previous = false;  // only blank lines since the previous block's end
+    };
+    std::vector<Block> blocks;
+    {
+        std::istringstream in(text);
+        bool in_code = false, prose_since_block = true;
+        size_t number = 0;
         for (std::string line; std::getline(in, line);) {
-            if (line.rfind("```", 0) == 0) {
+            ++number;
+            const size_t indent = std::min(line.find_first_not_of(' '), line.size());
+            if (line.compare(indent, 3, "```") == 0) {
+                if (!in_code) blocks.push_back({line.substr(indent + 3), {}, !prose_since_block});
+                if (in_code) prose_since_block = false;
                 in_code = !in_code;
                 continue;
             }
-            if (!in_code || line.find("attache search") == std::string::npos) continue;
-            if (line.find('|') != std::string::npos || line.find('[') != std::string::npos)
-                continue;  // pipes, synopses
-            std::map<std::string, std::string> env;
-            std::vector<std::string> words = shell_words(line, env);
-            if (words.size() < 2 || words[0] != "attache" || words[1] != "search") continue;
-            words.erase(words.begin());
-            words.insert(words.begin() + 1, {"--db", corpus().db});
-            const auto r = run_attache(words, "", env);
-            BOOST_TEST(r.exit_code == 0, doc << ": " << line << "\n" << r.err);
-            ++examples;
+            if (in_code) {
+                blocks.back().lines.push_back({number, line});
+            } else if (line.find_first_not_of(" \t") != std::string::npos) {
+                prose_since_block = true;
+            }
         }
     }
-    BOOST_TEST(examples >= 20u);
+    std::vector<DocumentedExample> examples;
+    for (size_t b = 0; b < blocks.size(); ++b) {
+        if (blocks[b].lang == "json") continue;
+        const auto& lines = blocks[b].lines;
+        for (size_t i = 0; i < lines.size(); ++i) {
+            std::string line = lines[i].text;
+            const bool prompt = line.rfind("$ ", 0) == 0;
+            if (prompt) line = line.substr(2);
+            // A line fed by the previous one (`printf ... |` or a `\` continuation) is not a
+            // command of its own.
+            if (i > 0 && !lines[i - 1].text.empty() &&
+                (lines[i - 1].text.back() == '|' || lines[i - 1].text.back() == '\\'))
+                continue;
+            CommandLine command = split_command(line);
+            if (command.synopsis || command.words.size() < 2 || command.words[0] != "attache" ||
+                command.words[1] != "search")
+                continue;
+            DocumentedExample ex{
+                doc + ":" + std::to_string(lines[i].number), lines[i].text, command, {}};
+            ex.result.total = total_in_comment(command.comment);
+            if (prompt) {
+                std::string output;
+                for (size_t j = i + 1; j < lines.size() && lines[j].text.rfind("$ ", 0) != 0; ++j)
+                    output += lines[j].text + "\n";
+                read_shown_output(output, ex.result);
+            }
+            const bool last_in_block = i + 1 == lines.size();
+            if (last_in_block && b + 1 < blocks.size() && blocks[b + 1].lang == "json" &&
+                blocks[b + 1].follows_previous) {
+                std::string output;
+                for (const auto& l : blocks[b + 1].lines) output += l.text + "\n";
+                read_shown_output(output, ex.result);
+            }
+            examples.push_back(std::move(ex));
+        }
+    }
+    return examples;
+}
+
+// The example as JSON, on the demo database: its own --db, --format and --fields give way.
+json run_as_json(const DocumentedExample& ex, const std::string& db) {
+    std::vector<std::string> args{"search", "--db", db, "--format", "json"};
+    const auto& words = ex.command.words;
+    for (size_t i = 2; i < words.size(); ++i) {
+        if (words[i] == "--db" || words[i] == "--format" || words[i] == "--fields") {
+            ++i;
+            continue;
+        }
+        if (words[i] == "--count") continue;
+        args.push_back(words[i]);
+    }
+    const auto r = run_attache(args, "", ex.command.env);
+    BOOST_TEST_REQUIRE(r.exit_code == 0, ex.where << ": " << ex.line << "\n" << r.err);
+    return json::parse(r.out);
+}
+
+// Every `attache search` example in the README and docs/ runs on the demo database and returns
+// what its document says it returns.
+BOOST_AUTO_TEST_CASE(documented_search_examples_return_what_they_say) {
+    const std::string root = std::string(ATTACHE_CORPUS) + "/..";
+    DemoDb demo;
+    size_t examples = 0;
+    std::vector<std::string> docs{"README.md"};
+    for (const auto& entry : fs::directory_iterator(root + "/docs")) {
+        if (entry.path().extension() == ".md")
+            docs.push_back("docs/" + entry.path().filename().string());
+    }
+    std::sort(docs.begin(), docs.end());
+    for (const std::string& doc : docs) {
+        for (const DocumentedExample& ex : documented_examples(doc, read_file(root + "/" + doc))) {
+            ++examples;
+            BOOST_TEST_CONTEXT(ex.where << ": " << ex.line) {
+                const auto& stated = ex.result;
+                BOOST_TEST((stated.total || stated.shown_total),
+                           "no stated result: end the comment with (N articles) or (no match)");
+                // As written (with the demo database), it runs without error.
+                std::vector<std::string> args{"search", "--db", demo.db};
+                const auto& words = ex.command.words;
+                for (size_t i = 2; i < words.size(); ++i) {
+                    if (words[i] == "--db") {
+                        ++i;
+                    } else {
+                        args.push_back(words[i]);
+                    }
+                }
+                const auto r = run_attache(args, "", ex.command.env);
+                const json j = run_as_json(ex, demo.db);
+                const size_t total = j["total"].get<size_t>();
+                const bool exit_status =
+                    std::find(words.begin(), words.end(), "--exit-status") != words.end();
+                BOOST_TEST(r.exit_code == (exit_status && total == 0 ? 1 : 0), r.err);
+                if (stated.total)
+                    BOOST_TEST(total == *stated.total,
+                               "count " << total << ", comment says " << *stated.total);
+                if (stated.shown_total)
+                    BOOST_TEST(total == *stated.shown_total,
+                               "count " << total << ", output shows " << *stated.shown_total);
+                for (size_t i = 0; i < stated.ids.size(); ++i) {
+                    BOOST_TEST_REQUIRE(i < j["hits"].size());
+                    BOOST_TEST(j["hits"][i]["id"].get<std::string>() == stated.ids[i]);
+                }
+            }
+        }
+    }
+    BOOST_TEST(examples >= 25u);
+}
+
+// The reader of stated results, on a document made up for it.
+BOOST_AUTO_TEST_CASE(stated_results_are_read_from_comments_prompts_and_json) {
+    const std::string doc =
+        "```sh\n"
+        "attache search 'a b' --facet x   # two words (12 articles)\n"
+        "ATTACHE_NOW=2024-11-01 attache search 'c'   # (1,204 articles)\n"
+        "attache search --format ids 'd' | xargs attache show   # pipe (no match)\n"
+        "attache search 'e'   # in 2025 articles\n"
+        "attache search [--db DIR] QUERY\n"
+        "printf 'q\\n' |\n"
+        "  attache search --batch -\n"
+        "```\n"
+        "\n"
+        "```\n"
+        "$ attache search --limit 2 'f'\n"
+        "3 articles match, showing 1-2 (1.0 ms)\n"
+        "\n"
+        "1. A title\n"
+        "   2024-05-10 | Desk | id f-1\n"
+        "```\n"
+        "```sh\n"
+        "attache search --format json 'g'   # (10 articles)\n"
+        "```\n"
+        "\n"
+        "```json\n"
+        "{\"query\": \"g\", \"total\": 10, \"offset\": 0, \"limit\": 1, \"took_ms\": 2.1,\n"
+        " \"hits\": [{\"rank\": 1, \"id\": \"g-7\", ...}]}\n"
+        "```\n";
+    const auto ex = documented_examples("x.md", doc);
+    BOOST_TEST_REQUIRE(ex.size() == 6u);
+    BOOST_TEST(*ex[0].result.total == 12u);
+    BOOST_TEST(ex[0].command.words.back() == "x");
+    BOOST_TEST(*ex[1].result.total == 1204u);
+    BOOST_TEST(ex[1].command.env.at("ATTACHE_NOW") == "2024-11-01");
+    BOOST_TEST(*ex[2].result.total == 0u);
+    BOOST_TEST(ex[2].command.words.back() == "d");
+    BOOST_TEST(!ex[3].result.total.has_value());
+    BOOST_TEST(!ex[3].result.shown_total.has_value());
+    BOOST_TEST(*ex[4].result.shown_total == 3u);
+    BOOST_TEST(ex[4].result.ids == std::vector<std::string>{"f-1"});
+    BOOST_TEST(*ex[5].result.total == 10u);
+    BOOST_TEST(*ex[5].result.shown_total == 10u);
+    BOOST_TEST(ex[5].result.ids == std::vector<std::string>{"g-7"});
 }
 
 BOOST_AUTO_TEST_SUITE_END()
