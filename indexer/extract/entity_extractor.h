@@ -41,6 +41,9 @@ struct Extraction {
     std::vector<DateMention> date_mentions;   // every date mention, in text order
 };
 
+class AliasTrie;
+class OfficeTitles;
+
 class EntityExtractor {
   public:
     explicit EntityExtractor(std::shared_ptr<const kb::KnowledgeBase> kb);
@@ -55,10 +58,9 @@ class EntityExtractor {
     const kb::KnowledgeBase& kb() const { return *kb_; }
 
   private:
-    struct Trie;
     std::shared_ptr<const kb::KnowledgeBase> kb_;
-    std::unique_ptr<Trie> trie_;
-    std::unique_ptr<class OfficeTitles> titles_;
+    std::unique_ptr<const AliasTrie> aliases_;
+    std::unique_ptr<const OfficeTitles> titles_;
 };
 
 }  // namespace attache::extract

@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "indexer/extract/alias_trie.h"
 #include "indexer/extract/entity_extractor.h"
+#include "indexer/extract/entity_tally.h"
+#include "indexer/extract/tokenizer.h"
 #include "kb/knowledge_base.h"
 
 using attache::extract::EntityExtractor;
@@ -497,6 +500,71 @@ BOOST_AUTO_TEST_CASE(turkey_the_bird_is_not_the_country) {
     BOOST_TEST(!has(run("They ate roast turkey.", on(2024, 11, 28), "Turkey dinner prices rise"),
                     "country", "TR"));
     BOOST_TEST(has(run("Turkey hosted the talks.", on(2024, 11, 28)), "country", "TR"));
+}
+
+// The summit pass runs after the acronym pass: an acronym defined for a series goes to the same
+// instance as the series' name.
+BOOST_AUTO_TEST_CASE(an_acronym_defined_for_a_series_goes_to_its_nearest_instance) {
+    const Extraction ex =
+        run("Leaders met at the G20 summit (GTS) in Rio. The GTS closed.", on(2024, 11, 20));
+    const auto m = mentions_of(ex, "g20-2024");
+    BOOST_REQUIRE_EQUAL(m.size(), 3u);
+    BOOST_TEST(m[1]->text == "GTS");
+    BOOST_TEST(m[2]->text == "GTS");
+    BOOST_TEST(m[2]->how == "nearest-instance");
+    BOOST_TEST(mentions_of(ex, "g20").empty());
+}
+
+BOOST_AUTO_TEST_CASE(alias_trie_finds_the_longest_matches_that_pass_the_case_rules) {
+    const attache::extract::AliasTrie trie(extractor().kb());
+    const auto tokens = attache::extract::tokenize("Let us see South Korea and the US. Cho spoke.");
+    const auto matches = trie.longest_matches(tokens);
+    const auto& entities = extractor().kb().entities();
+    BOOST_REQUIRE_EQUAL(matches.size(), 3u);
+    // "South Korea", never "Korea" inside it; "us" is not the acronym "US".
+    BOOST_TEST(tokens[matches[0].first].raw == "South");
+    BOOST_TEST(matches[0].last - matches[0].first == 2u);
+    BOOST_TEST(entities[matches[0].candidates.front()->entity].id == "KR");
+    BOOST_TEST(entities[matches[1].candidates.front()->entity].id == "US");
+    // A surname shared by two people: both are candidates, left for the surname pass to choose.
+    BOOST_TEST(tokens[matches[2].first].raw == "Cho");
+    BOOST_TEST(matches[2].candidates.size() == 2u);
+    for (const auto* c : matches[2].candidates)
+        BOOST_TEST((c->how == attache::kb::AliasKind::surname));
+}
+
+BOOST_AUTO_TEST_CASE(entity_tally_orders_by_mentions_then_first_position) {
+    using attache::kb::Entity;
+    const auto minister = [](const std::string& id) {
+        Entity e;
+        e.kind = EntityKind::person;
+        e.id = id;
+        e.name = id;
+        attache::kb::Office office;
+        office.role = "Foreign Minister";
+        office.from = "20240101";
+        office.to = "99991231";
+        office.ministerial = true;
+        e.offices.push_back(office);
+        return e;
+    };
+    const Entity early = minister("early"), often = minister("often");
+    attache::extract::EntityTally tally("20240601");
+    BOOST_TEST(tally.count(early, 5) == std::vector<std::string>{"Foreign Minister"});
+    tally.count(often, 20);
+    tally.count(often, 40);
+    Extraction out;
+    tally.write(out);
+    BOOST_TEST(ids(out, "person") == (Ids{"often", "early"}));
+    BOOST_TEST(out.entities.at("person").front().count == 2);
+    BOOST_TEST(out.ministers == (Ids{"often", "early"}));
+    // A role counts the mentions of all its holders.
+    BOOST_REQUIRE_EQUAL(out.roles.size(), 1u);
+    BOOST_TEST(out.roles[0].id == "foreign-minister");
+    BOOST_TEST(out.roles[0].count == 3);
+    // Without a date nobody holds an office.
+    attache::extract::EntityTally undated("");
+    BOOST_TEST(undated.count(early, 5).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
