@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.footer(
         "Exit codes: 0 ok, 1 no match, 2 usage or query error, 3 records rejected, 4 database "
-        "error.\n"
+        "error, 5 internal error (a bug: please report).\n"
         "Docs: docs/cli.md, docs/query-language.md, docs/output.md");
 
     const std::string default_db = attache::schema::default_database_path();
@@ -215,7 +215,7 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         // CLI11's own codes (100+) are not ours: every usage problem is exit code 2.
-        std::cerr << attache::format_error_line(e.what()) << "\n";
+        attache::print_error_line(e.what());
         std::cerr << "Run 'attache --help' or 'attache COMMAND --help' for usage.\n";
         return static_cast<int>(ExitCode::usage);
     }
@@ -229,18 +229,10 @@ int main(int argc, char** argv) {
         if (*compact_cmd) return attache::run_compact(compact);
         if (*extract_cmd) return attache::run_extract(extract);
         if (*serve_cmd) return attache::run_serve(serve);
-    } catch (const attache::AttacheError& e) {
-        std::cerr << attache::format_error_line(e.what()) << "\n";
-        return static_cast<int>(e.code());
-    } catch (const Xapian::DatabaseError& e) {
-        std::cerr << attache::format_error_line("database error: " + e.get_description()) << "\n";
-        return static_cast<int>(ExitCode::database);
-    } catch (const Xapian::Error& e) {
-        std::cerr << attache::format_error_line(e.get_description()) << "\n";
-        return static_cast<int>(ExitCode::database);
-    } catch (const std::exception& e) {
-        std::cerr << attache::format_error_line(std::string("internal error: ") + e.what()) << "\n";
-        return static_cast<int>(ExitCode::database);
+    } catch (...) {
+        const attache::Failure failure = attache::describe_failure(std::current_exception());
+        attache::print_error_line(failure.message);
+        return static_cast<int>(failure.code);
     }
     return static_cast<int>(ExitCode::usage);
 }

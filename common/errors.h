@@ -1,7 +1,9 @@
 // Typed errors and the exit codes they map to. Inside attache, failures are thrown as
-// AttacheError; app/main.cpp turns them into one line on stderr and the documented exit code.
+// AttacheError; app/main.cpp turns whatever reaches it into one line on stderr and the
+// documented exit code (describe_failure).
 #pragma once
 
+#include <exception>
 #include <stdexcept>
 #include <string>
 
@@ -14,6 +16,7 @@ enum class ExitCode : int {
     usage = 2,             // bad flags or a bad query
     rejected_records = 3,  // some input records were rejected; the rest were indexed
     database = 4,          // database missing, locked, corrupt or of another schema
+    internal = 5,          // a bug in attache; the message asks for a report
 };
 
 class AttacheError : public std::runtime_error {
@@ -42,5 +45,22 @@ struct DatabaseError : AttacheError {
 
 // One line for stderr, "attache: " prefixed, with newlines inside the message folded.
 std::string format_error_line(const std::string& message);
+
+// Writes format_error_line(message) and its newline to stderr in one write, so that lines from
+// several threads (serve's workers) never interleave. Errors, warnings and the commands'
+// closing summaries all go through here.
+void print_error_line(const std::string& message);
+
+// What a failure that reached the top of a command tells the user.
+struct Failure {
+    std::string message;  // without the "attache: " prefix
+    ExitCode code;
+};
+
+// Sorts an exception by who is at fault: attache's own errors keep their message and code;
+// Xapian's run-time errors (database, network, a remote shard...) come from the data or the
+// environment and are database errors; anything else (std::logic_error, Xapian::LogicError, an
+// untyped std::runtime_error, std::bad_alloc...) is a bug, reported as an internal error.
+Failure describe_failure(std::exception_ptr error);
 
 }  // namespace attache

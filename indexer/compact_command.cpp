@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 
 #include "common/errors.h"
 #include "indexer/merging_compactor.h"
@@ -95,14 +94,14 @@ int run_compact(const CompactOptions& opt) {
     if (!schema::is_stub_file(opt.db)) {
         if (opt.output.empty()) {
             compact_in_place(opt.db);
-            std::cerr << "attache: compacted '" << opt.db << "' in place: " << megabytes(before)
-                      << " -> " << megabytes(disk_size(opt.db)) << "\n";
+            print_error_line("compacted '" + opt.db + "' in place: " + megabytes(before) + " -> " +
+                             megabytes(disk_size(opt.db)));
         } else {
             const auto n =
                 compact_into(schema::open_for_reading(opt.db), opt.output, "'" + opt.db + "'");
-            std::cerr << "attache: compacted '" << opt.db << "' into '" << opt.output << "': " << n
-                      << " articles, " << megabytes(before) << " -> "
-                      << megabytes(disk_size(opt.output)) << "\n";
+            print_error_line("compacted '" + opt.db + "' into '" + opt.output +
+                             "': " + std::to_string(n) + " articles, " + megabytes(before) +
+                             " -> " + megabytes(disk_size(opt.output)));
         }
         return 0;
     }
@@ -119,8 +118,8 @@ int run_compact(const CompactOptions& opt) {
             compact_in_place(s.path);
             after += disk_size(s.path);
         }
-        std::cerr << "attache: compacted " << specs.size() << " shards of '" << opt.db
-                  << "' in place: " << megabytes(before) << " -> " << megabytes(after) << "\n";
+        print_error_line("compacted " + std::to_string(specs.size()) + " shards of '" + opt.db +
+                         "' in place: " + megabytes(before) + " -> " + megabytes(after));
         return 0;
     }
     // Merging: every shard's documents, renumbered one shard after the other. Articles are
@@ -128,9 +127,9 @@ int run_compact(const CompactOptions& opt) {
     // the same answers as over the shards.
     const schema::ReadDatabase source(opt.db);
     const auto n = compact_into(source.db(), opt.output, "the shards of '" + opt.db + "'");
-    std::cerr << "attache: merged " << specs.size() << " shards of '" << opt.db << "' into '"
-              << opt.output << "': " << n << " articles, " << megabytes(before) << " -> "
-              << megabytes(disk_size(opt.output)) << "\n";
+    print_error_line("merged " + std::to_string(specs.size()) + " shards of '" + opt.db +
+                     "' into '" + opt.output + "': " + std::to_string(n) + " articles, " +
+                     megabytes(before) + " -> " + megabytes(disk_size(opt.output)));
     return 0;
 }
 

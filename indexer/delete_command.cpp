@@ -1,7 +1,6 @@
 #include "indexer/delete_command.h"
 
 #include <filesystem>
-#include <iostream>
 
 #include "common/errors.h"
 #include "schema/database.h"
@@ -36,7 +35,7 @@ int run_delete(const DeleteOptions& opt) {
                 found = true;
             }
             if (!found) {
-                std::cerr << format_error_line("no article with id '" + id + "'") << "\n";
+                print_error_line("no article with id '" + id + "'");
                 ++missing;
                 continue;
             }
@@ -49,8 +48,9 @@ int run_delete(const DeleteOptions& opt) {
     } catch (const Xapian::Error& e) {
         throw DatabaseError("deleting from '" + opt.db + "' failed: " + e.get_description());
     }
-    std::cerr << "attache: deleted " << deleted << (deleted == 1 ? " article" : " articles")
-              << "; the database holds " << left << "\n";
+    print_error_line("deleted " + std::to_string(deleted) +
+                     (deleted == 1 ? " article" : " articles") + "; the database holds " +
+                     std::to_string(left));
     return static_cast<int>(missing ? ExitCode::no_match : ExitCode::ok);
 }
 

@@ -103,7 +103,7 @@ int run_extract(const ExtractOptions& opt) {
             auto record = reader.next();
             if (std::holds_alternative<std::monostate>(record)) break;
             if (auto* bad = std::get_if<RejectedRecord>(&record)) {
-                std::cerr << format_error_line(bad->origin + ": " + bad->reason) << "\n";
+                print_error_line(bad->origin + ": " + bad->reason);
                 code = static_cast<int>(ExitCode::rejected_records);
                 continue;
             }
@@ -120,9 +120,8 @@ int run_extract(const ExtractOptions& opt) {
     for (const auto& a : articles) {
         const auto published = extract::parse_published_date(a.published);
         if (!a.published.empty() && !published) {
-            std::cerr << format_error_line((a.origin.empty() ? name : a.origin) +
-                                           ": unrecognised date '" + a.published + "'")
-                      << "\n";
+            print_error_line((a.origin.empty() ? name : a.origin) + ": unrecognised date '" +
+                             a.published + "'");
         }
         const auto date =
             published ? std::optional<schema::PartialDate>(published->date) : std::nullopt;

@@ -7,10 +7,11 @@
 #include <deque>
 #include <filesystem>
 #include <future>
-#include <iostream>
+#include <iomanip>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "common/errors.h"
@@ -115,8 +116,13 @@ std::unique_ptr<ArticleWriter> open_writer(const IndexOptions& opt, unsigned cor
     return writer;
 }
 
+// "1 record", "2 records".
+std::string counted(size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 void report(const RejectedRecord& r) {
-    std::cerr << format_error_line(r.origin + ": " + r.reason) << '\n';
+    print_error_line(r.origin + ": " + r.reason);
 }
 
 }  // namespace
@@ -126,8 +132,7 @@ int run_index(const IndexOptions& opt) {
     // Load the KB before touching the database: a bad --kb file must not leave half a run behind.
     auto kb = kb::KnowledgeBase::load(opt.kb_files);
     const extract::EntityExtractor extractor(kb);
-    for (const auto& conflict : kb->conflicts())
-        std::cerr << format_error_line("warning: " + conflict) << '\n';
+    for (const auto& conflict : kb->conflicts()) print_error_line("warning: " + conflict);
 
     std::optional<readers::Format> forced;
     if (!opt.format.empty()) {
@@ -191,7 +196,7 @@ int run_index(const IndexOptions& opt) {
         in_flight.pop_front();
         for (const auto& w : done.warnings) {
             progress.clear();
-            std::cerr << format_error_line(w) << '\n';
+            print_error_line(w);
         }
         for (auto& doc : done.docs) {
             writer.write(doc);
@@ -270,21 +275,21 @@ int run_index(const IndexOptions& opt) {
         }
     }
     while (!in_flight.empty()) drain_one();
+    const auto holds = [&] {
+        return "the database holds " + counted(writer.doccount(), "article");
+    };
     if (stopped) {
         writer.cancel();
         progress.clear();
+        const std::string stop =
+            "--strict: stopped at the first rejected record; nothing from this run was "
+            "committed; ";
         std::error_code ec;
         if (!std::filesystem::exists(opt.db, ec)) {
-            std::fprintf(stderr,
-                         "attache: --strict: stopped at the first rejected record; nothing from "
-                         "this run was committed; no database was created at '%s'\n",
-                         opt.db.c_str());
+            print_error_line(stop + "no database was created at '" + opt.db + "'");
             return static_cast<int>(ExitCode::rejected_records);
         }
-        std::fprintf(stderr,
-                     "attache: --strict: stopped at the first rejected record; nothing from this "
-                     "run was committed; the database holds %u %s\n",
-                     writer.doccount(), writer.doccount() == 1 ? "article" : "articles");
+        print_error_line(stop + holds());
         return static_cast<int>(ExitCode::rejected_records);
     }
     writer.commit();
@@ -292,25 +297,23 @@ int run_index(const IndexOptions& opt) {
     progress.clear();
 
     const double secs = std::chrono::duration<double>(Clock::now() - started).count();
-    std::fprintf(stderr,
-                 "attache: read %zu %s from %zu %s: %zu indexed (%zu new, %zu replaced), "
-                 "%zu rejected, %.2f s; the database holds %u %s%s\n",
-                 totals.read, totals.read == 1 ? "record" : "records", totals.files,
-                 totals.files == 1 ? "file" : "files", totals.indexed,
-                 totals.indexed - totals.replaced, totals.replaced, totals.rejected, secs,
-                 writer.doccount(), writer.doccount() == 1 ? "article" : "articles",
-                 writer.shard_count() > 1
-                     ? (" in " + std::to_string(writer.shard_count()) + " shards").c_str()
-                     : "");
+    std::ostringstream summary;
+    summary << "read " << counted(totals.read, "record") << " from "
+            << counted(totals.files, "file") << ": " << totals.indexed << " indexed ("
+            << totals.indexed - totals.replaced << " new, " << totals.replaced << " replaced), "
+            << totals.rejected << " rejected, " << std::fixed << std::setprecision(2) << secs
+            << " s; " << holds();
+    if (writer.shard_count() > 1) summary << " in " << writer.shard_count() << " shards";
+    print_error_line(summary.str());
     if (totals.repaired) {
-        std::fprintf(stderr, "attache: %zu invalid UTF-8 sequences were replaced with U+FFFD\n",
-                     totals.repaired);
+        print_error_line(std::to_string(totals.repaired) +
+                         " invalid UTF-8 sequences were replaced with U+FFFD");
     }
     if (inputs.skipped_unknown) {
         const bool one = inputs.skipped_unknown == 1;
-        std::fprintf(stderr, "attache: %zu %s in directories %s skipped: no reader for %s format\n",
-                     inputs.skipped_unknown, one ? "file" : "files", one ? "was" : "were",
-                     one ? "its" : "their");
+        print_error_line(counted(inputs.skipped_unknown, "file") + " in directories " +
+                         (one ? "was" : "were") + " skipped: no reader for " +
+                         (one ? "its" : "their") + " format");
     }
     return static_cast<int>(totals.rejected ? ExitCode::rejected_records : ExitCode::ok);
 }

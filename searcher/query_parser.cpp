@@ -231,20 +231,24 @@ kb::EntityKind entity_kind_of(const sc::FieldSpec& f) {
 
 }  // namespace
 
-std::string date_bound_value(const std::string& text, bool end, const std::string& context,
-                             const sc::PartialDate& now) {
+std::optional<std::string> try_date_bound_value(const std::string& text, bool end,
+                                                const sc::PartialDate& now) {
     if (auto range = relative_range(text, now)) return end ? range->second : range->first;
     auto d = sc::parse_iso_partial(text);
-    if (!d) {
-        throw QueryError("invalid date '" + text + "' in '" + context +
-                         "' (use YYYY, YYYY-MM, YYYY-MM-DD, A..B for a range, or today, "
-                         "last-7-days, this-month, last-year...: docs/query-language.md)");
-    }
+    if (!d) return std::nullopt;
     if (end) {
         if (d->month == 0) d->month = 12;
         if (d->day == 0) d->day = sc::days_in_month(d->year, d->month);
     }
     return d->value();
+}
+
+std::string date_bound_value(const std::string& text, bool end, const std::string& context,
+                             const sc::PartialDate& now) {
+    if (auto value = try_date_bound_value(text, end, now)) return *value;
+    throw QueryError("invalid date '" + text + "' in '" + context +
+                     "' (use YYYY, YYYY-MM, YYYY-MM-DD, A..B for a range, or today, "
+                     "last-7-days, this-month, last-year...: docs/query-language.md)");
 }
 
 void check_query_syntax(const std::string& q) {

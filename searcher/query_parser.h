@@ -46,4 +46,9 @@ void check_query_syntax(const std::string& query);
 std::string date_bound_value(const std::string& text, bool end, const std::string& context,
                              const schema::PartialDate& now);
 
+// The same for callers to whom text that is not a date means something else (--since takes an
+// article id too): nullopt instead of an error.
+std::optional<std::string> try_date_bound_value(const std::string& text, bool end,
+                                                const schema::PartialDate& now);
+
 }  // namespace attache

@@ -25,13 +25,10 @@ namespace {
 // --since DATE: published on or after DATE. --since ID: (re)indexed after that article, by the
 // sequence value the indexer stamps, so it works on remote shards too.
 Xapian::Query since_filter(const Xapian::Database& db, const SearchRequest& req) {
-    try {
-        const std::string from = date_bound_value(req.since, false, "--since " + req.since,
-                                                  req.now.known() ? req.now : resolve_now(""));
-        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, from);
-    } catch (const QueryError&) {
-        // Not a date: an article id.
-    }
+    const auto from =
+        try_date_bound_value(req.since, false, req.now.known() ? req.now : resolve_now(""));
+    if (from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, *from);
+    // Not a date: an article id.
     const std::string term = schema::id_term(req.since);
     Xapian::PostingIterator p = db.postlist_begin(term);
     if (p == db.postlist_end(term)) {

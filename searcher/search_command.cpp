@@ -116,9 +116,7 @@ SearchRequest base_request(const SearchOptions& opt) {
 // the other formats have nowhere to, so stderr always does.
 void warn_missing_shards(const SearchResult& r, size_t& reported) {
     for (; reported < r.missing_shards.size(); ++reported) {
-        std::cerr << format_error_line("warning: partial results: shard " +
-                                       r.missing_shards[reported])
-                  << "\n";
+        print_error_line("warning: partial results: shard " + r.missing_shards[reported]);
     }
 }
 
@@ -151,8 +149,7 @@ int run_batch(const SearchOptions& opt, const SearchRequest& base, schema::ReadD
         } catch (const QueryError& e) {
             // A bad query is reported with its line; the run goes on.
             std::cout.flush();
-            std::cerr << format_error_line(name + ":" + std::to_string(q.line) + ": " + e.what())
-                      << "\n";
+            print_error_line(name + ":" + std::to_string(q.line) + ": " + e.what());
             ++failed;
         }
     }

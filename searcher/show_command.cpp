@@ -16,9 +16,7 @@ int run_show_command(const ShowOptions& opt) {
     size_t reported = 0;  // missing shards already named on stderr (--allow-partial)
     auto warn_missing = [&] {
         for (; reported < rdb.missing_shards().size(); ++reported) {
-            std::cerr << format_error_line("warning: partial results: shard " +
-                                           rdb.missing_shards()[reported])
-                      << "\n";
+            print_error_line("warning: partial results: shard " + rdb.missing_shards()[reported]);
         }
     };
     int code = 0;
@@ -35,10 +33,8 @@ int run_show_command(const ShowOptions& opt) {
         });
         warn_missing();
         if (!found) {
-            std::cerr << format_error_line(
-                             "no article with id '" + id + "'" +
-                             (rdb.missing_shards().empty() ? "" : " in the shards that answered"))
-                      << "\n";
+            print_error_line("no article with id '" + id + "'" +
+                             (rdb.missing_shards().empty() ? "" : " in the shards that answered"));
             code = static_cast<int>(ExitCode::no_match);
             continue;
         }

@@ -76,7 +76,7 @@ ApiResponse Api::guarded(Fn&& fn) {
     } catch (const Xapian::DatabaseModifiedError&) {
         return error(503, "the database changed twice during the request; try again");
     } catch (const Xapian::Error& e) {
-        std::cerr << format_error_line("database error: " + e.get_description()) << "\n";
+        print_error_line("database error: " + e.get_description());
         return error(500, "database error: " + e.get_description());
     }
 }

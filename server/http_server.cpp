@@ -115,14 +115,7 @@ HttpServer::HttpServer(Api& api, HttpOptions options) : impl_(std::make_unique<I
     });
     svr.set_exception_handler(
         [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-            std::string what = "unknown";
-            try {
-                if (ep) std::rethrow_exception(ep);
-            } catch (const std::exception& e) {
-                what = e.what();
-            } catch (...) {
-            }
-            std::cerr << format_error_line("internal error: " + what) << "\n";
+            print_error_line(describe_failure(ep).message);
             send_json(res, Api::error(500, "internal error"));
         });
 }

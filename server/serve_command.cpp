@@ -50,10 +50,9 @@ int run_serve(const ServeOptions& opt) {
         }
     });
     if (!server::is_loopback_host(address.host)) {
-        std::cerr << format_error_line("warning: listening on " + address.host +
-                                       ", not loopback: anyone who can reach this port can "
-                                       "read the whole database")
-                  << "\n";
+        print_error_line("warning: listening on " + address.host +
+                         ", not loopback: anyone who can reach this port can "
+                         "read the whole database");
     }
     const std::string shown_host =
         address.host.find(':') != std::string::npos ? "[" + address.host + "]" : address.host;

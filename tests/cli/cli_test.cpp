@@ -20,6 +20,7 @@
 
 #include "tests/cli/process.h"
 #include "tests/cli/temp_dir.h"
+#include "tests/support/needs.h"
 
 namespace fs = std::filesystem;
 using attache::test::ProcessResult;
@@ -1299,12 +1300,9 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(real_data)
 
 // Real articles nobody here wrote (../shared/corpora), read in place; skipped when absent.
-BOOST_AUTO_TEST_CASE(shared_corpora_index_without_rejections) {
+BOOST_AUTO_TEST_CASE(shared_corpora_index_without_rejections,
+                     *attache::test::needs("shared_corpora", ATTACHE_SHARED_CORPORA)) {
     const std::string shared = ATTACHE_SHARED_CORPORA;
-    if (!fs::exists(shared)) {
-        BOOST_TEST_MESSAGE("skipped: " << shared << " is absent");
-        return;
-    }
     TempDir dir;
     for (const char* name : {"seed", "news-html", "wire-formats", "wiki-current-events"}) {
         const std::string file = shared + "/" + name + "/articles.jsonl";
@@ -1316,12 +1314,10 @@ BOOST_AUTO_TEST_CASE(shared_corpora_index_without_rejections) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(seed_article_yields_ministers_with_roles) {
+BOOST_AUTO_TEST_CASE(seed_article_yields_ministers_with_roles,
+                     *attache::test::needs("shared_corpora",
+                                           ATTACHE_SHARED_CORPORA "/seed/articles.jsonl")) {
     const std::string file = std::string(ATTACHE_SHARED_CORPORA) + "/seed/articles.jsonl";
-    if (!fs::exists(file)) {
-        BOOST_TEST_MESSAGE("skipped: " << file << " is absent");
-        return;
-    }
     TempDir dir;
     const std::string db = dir / "seed.db";
     BOOST_TEST_REQUIRE(run_attache({"index", "--db", db, file}).exit_code == 0);

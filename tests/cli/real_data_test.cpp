@@ -1,7 +1,8 @@
 // The real-data check: `attache index` over the datasets and raw samples in ../shared/corpora
 // (written by news agencies, publishers and ministries, not by us), read in place. It pins how
 // many articles each one yields (docs/formats.md lists the counts) and how much of each news
-// page's expected main text the HTML reader finds. Skipped when ../shared/corpora is absent.
+// page's expected main text the HTML reader finds. Skipped (exit 77) when ../shared/corpora is
+// absent.
 #define BOOST_TEST_MODULE real_data
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
@@ -13,6 +14,7 @@
 
 #include "tests/cli/process.h"
 #include "tests/cli/temp_dir.h"
+#include "tests/support/needs.h"
 
 namespace fs = std::filesystem;
 using attache::test::run_process;
@@ -61,12 +63,6 @@ Summary index(const std::vector<std::string>& inputs, const std::string& db) {
     return s;
 }
 
-bool shared_present() {
-    if (fs::exists(kShared / "README.md")) return true;
-    BOOST_TEST_MESSAGE("skipped: " << kShared << " is absent");
-    return false;
-}
-
 std::set<std::string> words(const std::string& text) {
     std::set<std::string> out;
     std::istringstream in(text);
@@ -78,8 +74,8 @@ std::set<std::string> words(const std::string& text) {
 
 // One row per dataset: the inputs, and the counts the readers give today. A change in a
 // reader that loses articles fails here; one that gains some should update docs/formats.md.
-BOOST_AUTO_TEST_CASE(every_shared_dataset_indexes_with_the_documented_counts) {
-    if (!shared_present()) return;
+BOOST_AUTO_TEST_CASE(every_shared_dataset_indexes_with_the_documented_counts,
+                     *attache::test::needs("shared_corpora", ATTACHE_SHARED_CORPORA "/README.md")) {
     struct Row {
         std::string name;
         std::vector<std::string> inputs;
@@ -116,8 +112,8 @@ BOOST_AUTO_TEST_CASE(every_shared_dataset_indexes_with_the_documented_counts) {
 
 // newspaper4k's expected main text for each news page: the words we find should be its words
 // (precision) and cover most of them (recall).
-BOOST_AUTO_TEST_CASE(html_main_text_matches_the_expected_text) {
-    if (!shared_present()) return;
+BOOST_AUTO_TEST_CASE(html_main_text_matches_the_expected_text,
+                     *attache::test::needs("shared_corpora", ATTACHE_SHARED_CORPORA "/README.md")) {
     TempDir dir;
     for (const auto& entry : fs::directory_iterator(kShared / "news-html" / "expected")) {
         if (entry.path().extension() != ".txt") continue;

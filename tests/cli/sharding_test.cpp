@@ -27,6 +27,7 @@
 
 #include "tests/cli/process.h"
 #include "tests/cli/temp_dir.h"
+#include "tests/support/needs.h"
 
 namespace fs = std::filesystem;
 using attache::test::ProcessResult;
@@ -271,16 +272,14 @@ struct BinaryFromArgs {
 };
 BOOST_TEST_GLOBAL_FIXTURE(BinaryFromArgs);
 
-bool have_tcpsrv() {
-    if (access(kTcpsrv, X_OK) == 0) return true;
-    BOOST_TEST_MESSAGE("skipped: no " << kTcpsrv << " (Debian package xapian-tools)");
-    return false;
+// Cases that start servers need xapian-tcpsrv (Debian package xapian-tools).
+attache::test::needs needs_tcpsrv() {
+    return attache::test::needs("tcpsrv", kTcpsrv);
 }
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(three_remote_shards_answer_as_one_database) {
-    if (!have_tcpsrv()) return;
+BOOST_AUTO_TEST_CASE(three_remote_shards_answer_as_one_database, *needs_tcpsrv()) {
     Indexed idx({ATTACHE_CORPUS});
     idx.serve();
     check_same(idx.single, idx.local, kFacets, kCorpusQueries);
@@ -323,12 +322,11 @@ BOOST_AUTO_TEST_CASE(three_remote_shards_answer_as_one_database) {
 
 // Real articles nobody here wrote, many more of them: ranks under BM25 depend on collection
 // statistics, which a multi-database combines across shards.
-BOOST_AUTO_TEST_CASE(real_corpus_over_remote_shards_ranks_identically) {
+BOOST_AUTO_TEST_CASE(real_corpus_over_remote_shards_ranks_identically,
+                     *needs_tcpsrv() *
+                         attache::test::needs("shared_corpora", ATTACHE_SHARED_CORPORA
+                                              "/wiki-current-events/articles.jsonl")) {
     const std::string wiki = std::string(ATTACHE_SHARED_CORPORA) + "/wiki-current-events";
-    if (!fs::exists(wiki + "/articles.jsonl") || !have_tcpsrv()) {
-        BOOST_TEST_MESSAGE("skipped: no " << wiki);
-        return;
-    }
     Indexed idx({wiki + "/articles.jsonl"});
     idx.serve();
     check_same(idx.single, idx.remote,
@@ -338,8 +336,7 @@ BOOST_AUTO_TEST_CASE(real_corpus_over_remote_shards_ranks_identically) {
                 "\"prime minister\"", "trade tariffs", "*"});
 }
 
-BOOST_AUTO_TEST_CASE(a_shard_that_is_down_is_named_or_left_out) {
-    if (!have_tcpsrv()) return;
+BOOST_AUTO_TEST_CASE(a_shard_that_is_down_is_named_or_left_out, *needs_tcpsrv()) {
     Indexed idx({ATTACHE_CORPUS});
     idx.serve();
     const json all = search_json(idx.single, {"-n", "0"}, "*");
@@ -446,8 +443,7 @@ class InteractiveBatch {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(a_server_killed_mid_run) {
-    if (!have_tcpsrv()) return;
+BOOST_AUTO_TEST_CASE(a_server_killed_mid_run, *needs_tcpsrv()) {
     Indexed idx({ATTACHE_CORPUS});
     idx.serve();
     const size_t full = search_json(idx.single, {"-n", "0"}, "*")["total"].get<size_t>();
@@ -483,8 +479,7 @@ BOOST_AUTO_TEST_CASE(a_server_killed_mid_run) {
     BOOST_TEST(err.rfind("attache: shard " + killed, 0) == 0, err);
 }
 
-BOOST_AUTO_TEST_CASE(a_shard_that_stops_answering_times_out) {
-    if (!have_tcpsrv()) return;
+BOOST_AUTO_TEST_CASE(a_shard_that_stops_answering_times_out, *needs_tcpsrv()) {
     Indexed idx({ATTACHE_CORPUS});
     idx.serve();
     idx.servers[0]->freeze();

@@ -178,3 +178,23 @@ BOOST_AUTO_TEST_CASE(relative_dates_count_from_the_pinned_clock) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// --since takes a date or an article id: the date parser says "not a date" without throwing,
+// and the throwing form keeps its message.
+BOOST_AUTO_TEST_CASE(date_bounds_parse_without_exceptions_for_callers_that_accept_other_text) {
+    const attache::schema::PartialDate now{2024, 11, 1};
+    BOOST_TEST(attache::try_date_bound_value("2024-10", false, now).value_or("") == "20241001");
+    BOOST_TEST(attache::try_date_bound_value("2024-02", true, now).value_or("") == "20240229");
+    BOOST_TEST(attache::try_date_bound_value("2024", true, now).value_or("") == "20241231");
+    BOOST_TEST(attache::try_date_bound_value("last-month", false, now).value_or("") == "20241001");
+    BOOST_TEST(!attache::try_date_bound_value("att-0048", false, now));
+    BOOST_TEST(!attache::try_date_bound_value("2024-13", false, now));
+    BOOST_TEST(!attache::try_date_bound_value("last-0-days", false, now));
+    try {
+        attache::date_bound_value("att-0048", false, "--since att-0048", now);
+        BOOST_ERROR("no QueryError");
+    } catch (const QueryError& e) {
+        BOOST_TEST(
+            std::string(e.what()).rfind("invalid date 'att-0048' in '--since att-0048' (", 0) == 0);
+    }
+}
