@@ -538,8 +538,8 @@ Extraction EntityExtractor::extract(std::string_view title, std::string_view bod
                 held.role = role;
                 held.role_id = office.role_id;
                 held.country = qualifier ? qualifier->id : "";
-                held.from = "00000101";
-                held.to = "99991231";
+                held.from = schema::kEarliestDateValue;
+                held.to = schema::kLatestDateValue;
                 held.ministerial = kb::is_ministerial_role(role);
                 person.offices.push_back(held);
                 introduced.push_back(std::move(person));
