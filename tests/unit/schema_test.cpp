@@ -225,7 +225,7 @@ BOOST_AUTO_TEST_CASE(every_stored_kind_is_present_after_decoding) {
     StoredArticle a;
     a.id = "x";
     const StoredArticle b = decode_article(encode_article(a));
-    for (const char* kind : kStoredEntityKinds) {
+    for (const std::string& kind : stored_entity_kinds()) {
         BOOST_TEST(b.entities.count(kind) == 1u, kind);
         BOOST_TEST(b.entities.at(kind).empty(), kind);
     }
