@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "indexer/caching_stemmer.h"
+#include "indexer/field_values.h"
 #include "schema/fields.h"
 #include "schema/packed_facets.h"
 #include "schema/stored_article.h"
@@ -81,27 +82,22 @@ namespace {
 // passing mention; the S-prefixed copy serves title: queries.
 constexpr Xapian::termcount kTitleWeight = 3;
 
-void add_facet(Xapian::Document& doc, const sc::FieldSpec& field,
-               const std::vector<std::string>& ids, std::string& overflow) {
-    for (size_t rank = 0; rank < ids.size(); ++rank) {
-        doc.add_boolean_term(sc::term(field, ids[rank]));
+// Files a field's values as the schema row says: a term each, and a slot each for the most
+// salient ones; a field with more values than slots is named in the overflow slot.
+void add_field(Xapian::Document& doc, const sc::FieldSpec& field,
+               const std::vector<FieldValue>& values, std::string& overflow, BuiltDocument& out) {
+    for (size_t rank = 0; rank < values.size(); ++rank) {
+        const sc::EncodedValue encoded = sc::encode(field, values[rank].text);
+        doc.add_boolean_term(encoded.term);
         if (rank < field.slot_count) {
-            doc.add_value(field.first_slot + static_cast<Xapian::valueno>(rank), ids[rank]);
+            doc.add_value(field.first_slot + static_cast<Xapian::valueno>(rank), encoded.value);
         } else if (rank == field.slot_count) {
             if (!overflow.empty()) overflow += ',';
             overflow += field.name;
         }
+        const std::string& label = values[rank].label.empty() ? encoded.label : values[rank].label;
+        if (!label.empty()) out.labels.emplace_back(sc::label_key(field, encoded.value), label);
     }
-}
-
-std::vector<std::string> ids_of(const std::vector<sc::StoredEntity>& list) {
-    std::vector<std::string> ids;
-    for (const auto& e : list) ids.push_back(e.id);
-    return ids;
-}
-
-void push_unique(std::vector<std::string>& v, const std::string& s) {
-    if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
 }  // namespace
@@ -131,94 +127,13 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     collect_words(article.title, out);
     collect_words(article.body, out);
 
-    for (const char* kind : sc::kStoredEntityKinds) {
-        for (const auto& e : ex.entities[kind])
-            out.labels.emplace_back(sc::label_key(kind, e.id), e.name);
-    }
-    for (const auto& r : ex.roles) out.labels.emplace_back(sc::label_key("role", r.id), r.name);
-
+    if (date) doc.add_value(sc::kSlotPublished, date->value());
+    const FieldValues values = field_values(article, ex, date, extractor_.kb());
     std::string overflow;
-    add_facet(doc, sc::field("person"), ids_of(ex.entities["person"]), overflow);
-    add_facet(doc, sc::field("country"), ids_of(ex.entities["country"]), overflow);
-    add_facet(doc, sc::field("org"), ids_of(ex.entities["org"]), overflow);
-    add_facet(doc, sc::field("place"), ids_of(ex.entities["place"]), overflow);
-    add_facet(doc, sc::field("role"), ids_of(ex.roles), overflow);
-    add_facet(doc, sc::field("minister"), ex.ministers, overflow);
-
-    // An event instance also files under its series, as a term and as a facet value, so that
-    // summit:G20 finds every G20 summit and the facet count of a value always equals the number
-    // of articles its filter finds.
-    std::vector<std::string> events, summits;
-    for (const auto& e : ex.entities["event"]) {
-        for (const std::string* id : {&e.id, &e.series}) {
-            push_unique(events, *id);
-            if (e.type == "summit") push_unique(summits, *id);
-        }
-        if (!e.series.empty()) {
-            if (const kb::Entity* series = extractor_.kb().find(kb::EntityKind::event, e.series)) {
-                out.labels.emplace_back(sc::label_key("event", series->id), series->name);
-            }
-        }
-    }
-    add_facet(doc, sc::field("event"), events, overflow);
-    add_facet(doc, sc::field("summit"), summits, overflow);
-    // Mentioned dates: each mention also files under its month and year, as terms and as facet
-    // values, so that the facet count of "2024-10" equals what mentioned:2024-10 finds.
-    std::vector<std::string> mentioned_values;
-    for (const std::string& iso : ex.mentioned) {  // "2024", "2024-10" or "2024-10-31"
-        push_unique(mentioned_values, iso.substr(0, 4));
-        if (iso.size() >= 7) push_unique(mentioned_values, iso.substr(0, 7));
-        if (iso.size() == 10) push_unique(mentioned_values, iso);
-    }
-    const auto& mentioned = sc::field("mentioned");
-    for (size_t rank = 0; rank < mentioned_values.size(); ++rank) {
-        const std::string& iso = mentioned_values[rank];
-        std::string digits = iso;
-        digits.erase(std::remove(digits.begin(), digits.end(), '-'), digits.end());
-        const std::string_view prefix = digits.size() == 4   ? sc::kMentionedYearPrefix
-                                        : digits.size() == 6 ? sc::kMentionedMonthPrefix
-                                                             : sc::kMentionedDayPrefix;
-        doc.add_boolean_term(std::string(prefix) + digits);
-        if (rank < mentioned.slot_count) {
-            doc.add_value(mentioned.first_slot + static_cast<Xapian::valueno>(rank), iso);
-        } else if (rank == mentioned.slot_count) {
-            if (!overflow.empty()) overflow += ',';
-            overflow += "mentioned";
-        }
+    for (const auto& f : sc::fields()) {
+        if (f.facet) add_field(doc, f, values.of(f), overflow, out);
     }
     if (!overflow.empty()) doc.add_value(sc::kSlotOverflow, overflow);
-
-    if (!article.source.empty()) {
-        const auto& f = sc::field("source");
-        // The facet value is the slug that source: filters on; the outlet's name is its label.
-        const std::string slug = slugify(article.source);
-        doc.add_boolean_term(sc::term(f, slug));
-        doc.add_value(f.first_slot, slug);
-        out.labels.emplace_back(sc::label_key("source", slug), article.source);
-    }
-    if (!article.lang.empty()) {
-        const auto& f = sc::field("lang");
-        doc.add_boolean_term(sc::term(f, ascii_lower(article.lang)));
-        doc.add_value(f.first_slot, ascii_lower(article.lang));
-    }
-    if (date) {
-        doc.add_value(sc::kSlotPublished, date->value());
-        const std::string iso = date->iso();
-        const auto& year = sc::field("year");
-        doc.add_boolean_term(std::string(year.prefix) + iso.substr(0, 4));
-        doc.add_value(year.first_slot, iso.substr(0, 4));
-        if (date->month) {
-            const auto& month = sc::field("month");
-            doc.add_boolean_term(std::string(month.prefix) + iso.substr(0, 4) + iso.substr(5, 2));
-            doc.add_value(month.first_slot, iso.substr(0, 7));
-        }
-        if (date->day) {
-            const auto& day = sc::field("day");
-            doc.add_boolean_term(std::string(day.prefix) + iso.substr(0, 4) + iso.substr(5, 2) +
-                                 iso.substr(8, 2));
-            doc.add_value(day.first_slot, iso);
-        }
-    }
 
     // Last, once every facet slot is set: one value repeating them all for local facet counts.
     doc.add_value(sc::kSlotPackedFacets, sc::pack_facet_values(doc));

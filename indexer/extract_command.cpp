@@ -66,7 +66,7 @@ void print_text(std::ostream& out, const Article& a,
         out << "  " << d.begin << "-" << d.end << "  date  " << d.date.iso() << "  \"" << d.text
             << "\"  (" << (d.relative ? "relative" : "absolute") << ")\n";
     }
-    for (const char* kind : schema::kStoredEntityKinds) {
+    for (const std::string& kind : schema::stored_entity_kinds()) {
         auto it = ex.entities.find(kind);
         if (it == ex.entities.end() || it->second.empty()) continue;
         out << "  " << kind << ":";

@@ -112,7 +112,8 @@ std::vector<std::string> string_list(const json& j, const char* key, const std::
 // "2024-10" as a start is 20241001; as an end it is 20241031.
 std::string date_bound(const json& j, const char* key, const std::string& origin, bool end) {
     const std::string text = string_field(j, key, origin, false);
-    if (text.empty()) return end ? "99991231" : "00000101";
+    if (text.empty())
+        return std::string(end ? schema::kLatestDateValue : schema::kEarliestDateValue);
     auto d = schema::parse_iso_partial(text);
     if (!d)
         fail(origin,

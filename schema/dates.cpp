@@ -34,6 +34,21 @@ int days_in_month(int year, int month) {
     return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
 }
 
+std::vector<std::string> enclosing_periods(std::string_view iso) {
+    std::vector<std::string> out{std::string(iso.substr(0, 4))};
+    if (iso.size() >= 7) out.emplace_back(iso.substr(0, 7));
+    if (iso.size() == 10) out.emplace_back(iso);
+    return out;
+}
+
+std::string iso_digits(std::string_view iso) {
+    std::string out;
+    for (char c : iso) {
+        if (c != '-') out += c;
+    }
+    return out;
+}
+
 namespace {
 
 bool read_digits(std::string_view s, size_t pos, size_t count, int& out) {

@@ -6,8 +6,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace attache::schema {
+
+// Sortable "YYYYMMDD" values before and after every real date: the open ends of a date range,
+// and the bounds of a KB office held without a known start or end.
+inline constexpr std::string_view kEarliestDateValue = "00000101";
+inline constexpr std::string_view kLatestDateValue = "99991231";
 
 struct PartialDate {
     int year = 0;   // 0 when unknown
@@ -28,6 +34,12 @@ int days_in_month(int year, int month);
 // Parses the ISO forms that iso() produces ("2024", "2024-10", "2024-10-31"); nullopt
 // when the text is not one of them or names an impossible date.
 std::optional<PartialDate> parse_iso_partial(std::string_view text);
+
+// The ISO periods that hold a date, coarsest first: "2024-10-31" -> "2024", "2024-10",
+// "2024-10-31"; "2024-10" -> "2024", "2024-10"; "2024" -> "2024".
+std::vector<std::string> enclosing_periods(std::string_view iso);
+// The digits of an ISO date or period, as terms spell it: "2024-10-31" -> "20241031".
+std::string iso_digits(std::string_view iso);
 
 // Days since 1970-01-01 for a full date (proleptic Gregorian), and back.
 long days_from_civil(int year, int month, int day);

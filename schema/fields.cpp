@@ -4,43 +4,97 @@
 #include <stdexcept>
 
 #include "common/text.h"
+#include "schema/dates.h"
 
 namespace attache::schema {
 
 namespace {
 
 // Slot ranges are spaced out so that a kind can grow its cap without renumbering the others;
-// tests/unit/schema_test.cpp proves that no two ranges overlap.
+// tests/unit/schema_test.cpp proves that no two ranges overlap. The order of the rows is the
+// order of facets in messages and in stats, and of the groups of the packed facet value.
+// Within a row, a line each for: name, kind and prefix; slots; how values are filed and
+// resolved; where they show; help. (Kept out of clang-format, which would give each a line.)
+// clang-format off
 constexpr std::array kFields = {
-    FieldSpec{"title", FieldKind::text, "S", 0, 0, false, false, "words in the title"},
-    FieldSpec{"person", FieldKind::entity, "XP", 10, 16, true, true,
-              "a person, by name, alias or id (person:blinken)"},
-    FieldSpec{"country", FieldKind::entity, "XC", 30, 24, true, true,
-              "a country, by name, demonym, alias or ISO code (country:KR)"},
-    FieldSpec{"org", FieldKind::entity, "XO", 60, 16, true, true,
-              "an organization, by name, acronym or id (org:NATO)"},
-    FieldSpec{"event", FieldKind::entity, "XE", 80, 12, true, true,
-              "an event: a summit, meeting or conference, series or instance (event:g20-2024)"},
-    FieldSpec{"summit", FieldKind::entity, "XS", 140, 12, true, true,
-              "an event that is a summit (summit:G20)"},
-    FieldSpec{
-        "role", FieldKind::entity, "XR", 100, 8, true, true,
-        "the office a mentioned person held on the article's date (role:\"foreign minister\")"},
-    FieldSpec{"minister", FieldKind::entity, "XMI", 110, 8, true, true,
-              "a person mentioned while holding a ministerial office (minister:cho)"},
-    FieldSpec{"place", FieldKind::entity, "XL", 120, 8, true, true,
-              "a city or venue (place:Seoul)"},
-    FieldSpec{"source", FieldKind::keyword, "XSRC", 1, 1, false, true, "the outlet"},
-    FieldSpec{"lang", FieldKind::keyword, "L", 2, 1, false, true, "the language code (lang:en)"},
-    FieldSpec{"year", FieldKind::date_part, "Y", 3, 1, false, true, "published year (facet)"},
-    FieldSpec{"month", FieldKind::date_part, "M", 4, 1, false, true, "published month (facet)"},
-    FieldSpec{"day", FieldKind::date_part, "D", 5, 1, false, true, "published day (facet)"},
-    FieldSpec{"date", FieldKind::date, "", kSlotPublished, 1, false, false,
-              "published date or range (date:2024-10..2024-11)"},
-    FieldSpec{"mentioned", FieldKind::mentioned, "XMD", 160, 24, true, true,
-              "a date mentioned in the text, or a range (mentioned:2024-10..2024-11)"},
-    FieldSpec{"id", FieldKind::id, "Q", 0, 0, false, false, "the article id"},
+    FieldSpec{.name = "title", .kind = FieldKind::text, .prefix = "S",
+              .help = "words in the title"},
+    FieldSpec{.name = "person", .kind = FieldKind::entity, .prefix = "XP",
+              .first_slot = 10, .slot_count = 16, .multi = true, .facet = true,
+              .form = ValueForm::id, .kb_kind = "person", .label_namespace = "person",
+              .stored_entity = true, .stats = StatsListing::top_values, .suggested = true,
+              .help = "a person, by name, alias or id (person:blinken)"},
+    FieldSpec{.name = "country", .kind = FieldKind::entity, .prefix = "XC",
+              .first_slot = 30, .slot_count = 24, .multi = true, .facet = true,
+              .form = ValueForm::id, .kb_kind = "country", .label_namespace = "country",
+              .stored_entity = true, .stats = StatsListing::top_values, .suggested = true,
+              .help = "a country, by name, demonym, alias or ISO code (country:KR)"},
+    FieldSpec{.name = "org", .kind = FieldKind::entity, .prefix = "XO",
+              .first_slot = 60, .slot_count = 16, .multi = true, .facet = true,
+              .form = ValueForm::id, .kb_kind = "org", .label_namespace = "org",
+              .stored_entity = true, .stats = StatsListing::top_values, .suggested = true,
+              .help = "an organization, by name, acronym or id (org:NATO)"},
+    FieldSpec{.name = "event", .kind = FieldKind::entity, .prefix = "XE",
+              .first_slot = 80, .slot_count = 12, .multi = true, .facet = true,
+              .form = ValueForm::id, .kb_kind = "event", .label_namespace = "event",
+              .stored_entity = true, .suggested = true,
+              .help = "an event: a summit, meeting or conference, series or instance "
+                      "(event:g20-2024)"},
+    FieldSpec{.name = "summit", .kind = FieldKind::entity, .prefix = "XS",
+              .first_slot = 140, .slot_count = 12, .multi = true, .facet = true,
+              .form = ValueForm::id, .kb_kind = "event", .kb_type = "summit",
+              .label_namespace = "event",
+              .stats = StatsListing::top_values, .suggested = true,
+              .help = "an event that is a summit (summit:G20)"},
+    FieldSpec{.name = "role", .kind = FieldKind::entity, .prefix = "XR",
+              .first_slot = 100, .slot_count = 8, .multi = true, .facet = true,
+              .form = ValueForm::id, .kb_kind = "role", .label_namespace = "role",
+              .suggested = true,
+              .help = "the office a mentioned person held on the article's date "
+                      "(role:\"foreign minister\")"},
+    FieldSpec{.name = "minister", .kind = FieldKind::entity, .prefix = "XMI",
+              .first_slot = 110, .slot_count = 8, .multi = true, .facet = true,
+              .form = ValueForm::id, .kb_kind = "person", .label_namespace = "person",
+              .suggested = true,
+              .help = "a person mentioned while holding a ministerial office (minister:cho)"},
+    FieldSpec{.name = "place", .kind = FieldKind::entity, .prefix = "XL",
+              .first_slot = 120, .slot_count = 8, .multi = true, .facet = true,
+              .form = ValueForm::id, .kb_kind = "place", .label_namespace = "place",
+              .stored_entity = true, .suggested = true,
+              .help = "a city or venue (place:Seoul)"},
+    FieldSpec{.name = "source", .kind = FieldKind::keyword, .prefix = "XSRC",
+              .first_slot = 1, .slot_count = 1, .facet = true,
+              .form = ValueForm::slug, .label_namespace = "source",
+              .stats = StatsListing::top_values, .suggested = true,
+              .help = "the outlet"},
+    FieldSpec{.name = "lang", .kind = FieldKind::keyword, .prefix = "L",
+              .first_slot = 2, .slot_count = 1, .facet = true,
+              .form = ValueForm::lowercase,
+              .help = "the language code (lang:en)"},
+    FieldSpec{.name = "year", .kind = FieldKind::date_part, .prefix = "Y",
+              .first_slot = 3, .slot_count = 1, .facet = true,
+              .form = ValueForm::iso_date,
+              .stats = StatsListing::all_values,
+              .help = "published year (facet)"},
+    FieldSpec{.name = "month", .kind = FieldKind::date_part, .prefix = "M",
+              .first_slot = 4, .slot_count = 1, .facet = true,
+              .form = ValueForm::iso_date,
+              .help = "published month (facet)"},
+    FieldSpec{.name = "day", .kind = FieldKind::date_part, .prefix = "D",
+              .first_slot = 5, .slot_count = 1, .facet = true,
+              .form = ValueForm::iso_date,
+              .help = "published day (facet)"},
+    FieldSpec{.name = "date", .kind = FieldKind::date,
+              .first_slot = kSlotPublished, .slot_count = 1,
+              .help = "published date or range (date:2024-10..2024-11)"},
+    FieldSpec{.name = "mentioned", .kind = FieldKind::mentioned, .prefix = "XMD",
+              .first_slot = 160, .slot_count = 24, .multi = true, .facet = true,
+              .form = ValueForm::mentioned_date,
+              .help = "a date mentioned in the text, or a range (mentioned:2024-10..2024-11)"},
+    FieldSpec{.name = "id", .kind = FieldKind::id, .prefix = "Q",
+              .help = "the article id"},
 };
+// clang-format on
 
 }  // namespace
 
@@ -65,10 +119,50 @@ std::string term(const FieldSpec& f, std::string_view value) {
     return std::string(f.prefix) + ascii_lower(value);
 }
 
-std::string label_key(std::string_view field, std::string_view id) {
-    if (field == "minister") field = "person";
-    if (field == "summit") field = "event";
-    return std::string(kLabelMetadataPrefix).append(field).append(".").append(id);
+EncodedValue encode(const FieldSpec& f, std::string_view raw) {
+    EncodedValue out;
+    switch (f.form) {
+        case ValueForm::none:
+        case ValueForm::id:
+            out.value = raw;
+            out.term = term(f, raw);
+            break;
+        case ValueForm::lowercase:
+            out.value = ascii_lower(raw);
+            out.term = term(f, out.value);
+            break;
+        case ValueForm::slug:
+            out.value = slugify(raw);
+            out.term = term(f, out.value);
+            out.label = raw;
+            break;
+        case ValueForm::iso_date:
+            out.value = raw;
+            out.term = std::string(f.prefix) + iso_digits(raw);
+            break;
+        case ValueForm::mentioned_date:
+            out.value = raw;
+            out.term = mentioned_term(raw);
+            break;
+    }
+    return out;
+}
+
+std::string mentioned_term(std::string_view iso) {
+    const std::string digits = iso_digits(iso);
+    const std::string_view prefix = digits.size() == 4   ? kMentionedYearPrefix
+                                    : digits.size() == 6 ? kMentionedMonthPrefix
+                                                         : kMentionedDayPrefix;
+    return std::string(prefix) + digits;
+}
+
+std::string label_key(const FieldSpec& f, std::string_view id) {
+    const std::string_view space = f.label_namespace.empty() ? f.name : f.label_namespace;
+    return std::string(kLabelMetadataPrefix).append(space).append(".").append(id);
+}
+
+std::string label_key(std::string_view field_name, std::string_view id) {
+    return label_key(field(field_name), id);
 }
 
 std::string id_term(std::string_view id) {

@@ -1,6 +1,9 @@
 // The contract between the indexer and the searcher: every query field, term prefix, value
-// slot and facet, in one table. Adding a facet means adding one row to kFields (fields.cpp);
-// the document builder, the query parser, the facet counter and docs/schema.md all read it.
+// slot and facet, in one table (kFields, fields.cpp) whose rows say everything about a field:
+// how its values are filed, which KB kind they resolve through, where their labels live, and
+// whether stats and suggestions show it. The document builder, the query parser, the facet
+// counter, stats and the server read the rows, so adding a facet means adding one row plus its
+// extraction (indexer/field_values.cpp); tests/unit/schema_roundtrip_test.cpp walks the table.
 #pragma once
 
 #include <xapian.h>
@@ -48,15 +51,39 @@ enum class FieldKind {
     id,         // the article id (id:)
 };
 
+// How a value of the field becomes its boolean term and its facet slot value (encode()).
+enum class ValueForm {
+    none,            // no value terms of its own (title: words, date: a range, id: the Q term)
+    id,              // entity ids: the term lower-cased, the value as given (XCkr, "KR")
+    lowercase,       // term and value lower-cased (lang)
+    slug,            // term and value slugified; the written form is the value's label (source)
+    iso_date,        // an ISO period as value, its digits after the prefix (Y2024, M202410)
+    mentioned_date,  // the same, prefixed by granularity: XMY2024, XMM202410, XMD20241031
+};
+
+// What `attache stats` (and GET /api/stats) lists of a facet.
+enum class StatsListing { none, top_values, all_values };
+
 struct FieldSpec {
-    std::string_view name;  // query field name and facet name
-    FieldKind kind;
-    std::string_view prefix;     // term prefix ("" when the field has no terms)
-    Xapian::valueno first_slot;  // first facet value slot
-    unsigned slot_count;         // slots for a multi-valued facet: one per salience rank
-    bool multi;                  // several values per article: repeated filters are ANDed
-    bool facet;                  // can be counted with --facet
-    std::string_view help;
+    std::string_view name = {};  // query field name and facet name
+    FieldKind kind = FieldKind::text;
+    std::string_view prefix = {};    // term prefix ("" when the field has no terms)
+    Xapian::valueno first_slot = 0;  // first facet value slot
+    unsigned slot_count = 0;         // slots for a multi-valued facet: one per salience rank
+    bool multi = false;              // several values per article: repeated filters are ANDed
+    bool facet = false;              // can be counted with --facet
+    ValueForm form = ValueForm::none;
+    // The knowledge-base kind its values are entities of (kb::parse_kind), "" for none; and
+    // the entity type it is narrowed to ("summit": events of that type), "" for every type.
+    std::string_view kb_kind = {};
+    std::string_view kb_type = {};
+    // The namespace its values' display names are stored under (label_key); "" for its name.
+    // minister shares the person labels, summit the event labels.
+    std::string_view label_namespace = {};
+    bool stored_entity = false;  // an entity kind stored with the article (stored_article.h)
+    StatsListing stats = StatsListing::none;
+    bool suggested = false;  // GET /api/suggest completes its values
+    std::string_view help = {};
 };
 
 std::span<const FieldSpec> fields();
@@ -65,19 +92,34 @@ const FieldSpec& field(std::string_view name);  // throws std::logic_error if ab
 
 // The boolean term for a field value: prefix + lowercased value.
 std::string term(const FieldSpec& field, std::string_view value);
+
+// A value as the index files it: the boolean term, the slot value, and for a slug the written
+// form as its label ("" otherwise).
+struct EncodedValue {
+    std::string term;
+    std::string value;
+    std::string label;
+};
+// Encodes `raw` the way the field's form says; the query parser encodes a filter's value the
+// same way, so a filter finds what the indexer filed.
+EncodedValue encode(const FieldSpec& field, std::string_view raw);
+
 // Dates mentioned in the text are terms of three granularities: a day mention is also filed
 // under its month and year, a month mention under its year, so mentioned:2024-10 finds
 // "Oct. 31, 2024" and "last month" alike.
 inline constexpr std::string_view kMentionedDayPrefix = "XMD";    // XMD20241031
 inline constexpr std::string_view kMentionedMonthPrefix = "XMM";  // XMM202410
 inline constexpr std::string_view kMentionedYearPrefix = "XMY";   // XMY2024
+// The term of a mentioned date or period ("2024", "2024-10", "2024-10-31").
+std::string mentioned_term(std::string_view iso);
 
 // The Q term that identifies an article.
 std::string id_term(std::string_view id);
 
 // The metadata key holding the display name of a facet value:
-// "attache.label.person.antony-blinken". minister labels are stored under person, summit under
-// event.
+// "attache.label.person.antony-blinken", under the field's label namespace. The second form
+// takes a field name (a stored entity kind is one too); it throws std::logic_error if absent.
+std::string label_key(const FieldSpec& field, std::string_view id);
 std::string label_key(std::string_view field, std::string_view id);
 
 }  // namespace attache::schema

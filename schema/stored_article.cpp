@@ -3,10 +3,23 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "schema/fields.h"
+
 namespace attache::schema {
 
 using nlohmann::json;
 using nlohmann::ordered_json;
+
+const std::vector<std::string>& stored_entity_kinds() {
+    static const std::vector<std::string> kinds = [] {
+        std::vector<std::string> out;
+        for (const auto& f : fields()) {
+            if (f.stored_entity) out.emplace_back(f.name);
+        }
+        return out;
+    }();
+    return kinds;
+}
 
 ordered_json entity_to_json(const StoredEntity& e, bool with_count) {
     ordered_json j = {{"id", e.id}, {"name", e.name}};
@@ -20,7 +33,7 @@ ordered_json entity_to_json(const StoredEntity& e, bool with_count) {
 
 ordered_json entities_to_json(const StoredArticle& a, bool with_count) {
     ordered_json out = ordered_json::object();
-    for (const char* kind : kStoredEntityKinds) {
+    for (const std::string& kind : stored_entity_kinds()) {
         ordered_json list = ordered_json::array();
         auto it = a.entities.find(kind);
         if (it != a.entities.end()) {

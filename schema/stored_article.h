@@ -11,8 +11,9 @@
 
 namespace attache::schema {
 
-// Entity kinds stored per article. Facet-only kinds (role, minister, summit) are derived.
-inline constexpr const char* kStoredEntityKinds[] = {"person", "country", "org", "event", "place"};
+// Entity kinds stored per article, in the order of the schema rows marked stored_entity
+// (person, country, org, event, place). Facet-only kinds (role, minister, summit) are derived.
+const std::vector<std::string>& stored_entity_kinds();
 
 struct StoredEntity {
     std::string id;

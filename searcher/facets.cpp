@@ -115,29 +115,13 @@ bool FacetCounter::count_all_documents() {
 }
 
 std::string FacetCounter::label(const sc::FieldSpec& f, const std::string& id) const {
-    using kb::EntityKind;
     if (is_date_like(f)) return "";
     // The name stored at index time is what the article was indexed with; reading it avoids
     // loading the KB for a facet.
-    if (std::string stored = db_.get_metadata(sc::label_key(f.name, id)); !stored.empty())
-        return stored;
-    EntityKind kind;
-    if (f.name == "person" || f.name == "minister") {
-        kind = EntityKind::person;
-    } else if (f.name == "country") {
-        kind = EntityKind::country;
-    } else if (f.name == "org") {
-        kind = EntityKind::org;
-    } else if (f.name == "event" || f.name == "summit") {
-        kind = EntityKind::event;
-    } else if (f.name == "place") {
-        kind = EntityKind::place;
-    } else if (f.name == "role") {
-        kind = EntityKind::role;
-    } else {
-        return f.kind == sc::FieldKind::date_part ? "" : id;
-    }
-    const kb::Entity* e = kb_.get().find(kind, id);
+    if (std::string stored = db_.get_metadata(sc::label_key(f, id)); !stored.empty()) return stored;
+    const auto kind = kb::parse_kind(f.kb_kind);
+    if (!kind) return id;
+    const kb::Entity* e = kb_.get().find(*kind, id);
     return e ? e->name : id;
 }
 

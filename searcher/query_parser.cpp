@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 
 #include "common/errors.h"
 #include "common/text.h"
@@ -72,9 +73,10 @@ class EntityFieldProcessor : public ReportingFieldProcessor {
             return Xapian::Query(sc::term(field_, value));
         std::vector<std::string> terms;
         for (const kb::Entity* e : kb_.get().resolve(kind_, value)) {
-            if (field_.name == "summit" && e->type != "summit") {
-                throw QueryError("'" + value + "' is a " + e->type + ", not a summit: use " +
-                                 quoted("event", value));
+            if (!field_.kb_type.empty() && e->type != field_.kb_type) {
+                throw QueryError("'" + value + "' is a " + e->type + ", not a " +
+                                 std::string(field_.kb_type) + ": use " +
+                                 quoted(std::string(field_.kb_kind), value));
             }
             terms.push_back(sc::term(field_, e->id));
         }
@@ -113,8 +115,7 @@ class KeywordFieldProcessor : public ReportingFieldProcessor {
         if (value.empty())
             throw QueryError("empty value after '" + std::string(field_.name) + ":'");
         if (field_.kind == sc::FieldKind::id) return Xapian::Query(sc::id_term(value));
-        if (field_.name == "source") return Xapian::Query(sc::term(field_, slugify(value)));
-        return Xapian::Query(sc::term(field_, value));
+        return Xapian::Query(sc::encode(field_, value).term);
     }
 
   private:
@@ -176,22 +177,16 @@ class MentionedFieldProcessor : public ReportingFieldProcessor {
         const size_t dots = value.find("..");
         if (dots == std::string::npos && !relative_range(value, now_)) {
             date_bound_value(value, false, context, now_);  // validates
-            std::string digits;
-            for (char c : value) {
-                if (c != '-') digits += c;
-            }
-            const std::string_view prefix = digits.size() == 4   ? sc::kMentionedYearPrefix
-                                            : digits.size() == 6 ? sc::kMentionedMonthPrefix
-                                                                 : sc::kMentionedDayPrefix;
-            return Xapian::Query(std::string(prefix) + digits);
+            return Xapian::Query(sc::mentioned_term(value));
         }
         // A relative range ("last-month") is a range too.
         const std::string from = dots == std::string::npos ? value : value.substr(0, dots);
         const std::string to = dots == std::string::npos ? value : value.substr(dots + 2);
         if (from.empty() && to.empty()) throw QueryError("empty date range in '" + context + "'");
-        const std::string lo =
-            from.empty() ? "00000101" : date_bound_value(from, false, context, now_);
-        const std::string hi = to.empty() ? "99991231" : date_bound_value(to, true, context, now_);
+        const std::string lo = from.empty() ? std::string(sc::kEarliestDateValue)
+                                            : date_bound_value(from, false, context, now_);
+        const std::string hi = to.empty() ? std::string(sc::kLatestDateValue)
+                                          : date_bound_value(to, true, context, now_);
         if (lo > hi) throw QueryError("date range ends before it starts in '" + context + "'");
         std::vector<std::string> terms;
         // Each term's own first and last day must lie inside [lo, hi].
@@ -221,12 +216,8 @@ class MentionedFieldProcessor : public ReportingFieldProcessor {
 };
 
 kb::EntityKind entity_kind_of(const sc::FieldSpec& f) {
-    if (f.name == "person" || f.name == "minister") return kb::EntityKind::person;
-    if (f.name == "country") return kb::EntityKind::country;
-    if (f.name == "org") return kb::EntityKind::org;
-    if (f.name == "event" || f.name == "summit") return kb::EntityKind::event;
-    if (f.name == "role") return kb::EntityKind::role;
-    return kb::EntityKind::place;
+    if (const auto kind = kb::parse_kind(f.kb_kind)) return *kind;
+    throw std::logic_error("schema field " + std::string(f.name) + " names no KB kind");
 }
 
 }  // namespace

@@ -21,10 +21,11 @@ std::string edge_date(const Xapian::Database& db, bool latest) {
 
 StatsResult compute_stats(const Xapian::Database& db, const LazyKb& kb, size_t top, bool local) {
     std::vector<FacetRequest> requests;
-    for (const char* name : {"person", "country", "org", "summit", "source", "year"}) {
+    for (const auto& f : schema::fields()) {
+        if (f.stats == schema::StatsListing::none) continue;
         FacetRequest r;
-        r.field = &schema::field(name);
-        r.limit = name == std::string("year") ? 0 : top;
+        r.field = &f;
+        r.limit = f.stats == schema::StatsListing::all_values ? 0 : top;
         requests.push_back(r);
     }
     FacetCounter counter(requests, kb, db, local);

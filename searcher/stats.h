@@ -16,10 +16,11 @@ namespace attache {
 struct StatsResult {
     Xapian::doccount articles = 0;
     std::string first_published, last_published;  // "" when no article has a date
-    std::vector<FacetResult> facets;              // person, country, org, summit, source, year
+    std::vector<FacetResult> facets;              // the fields whose schema row lists them
 };
 
-// `top`: values per facet (year lists every year); `local`: see is_local_database.
+// `top`: values per facet (a row with StatsListing::all_values, year, lists every value);
+// `local`: see is_local_database.
 StatsResult compute_stats(const Xapian::Database& db, const LazyKb& kb, size_t top, bool local);
 
 // The JSON of `stats --format json`; `database` is the path as given to --db.

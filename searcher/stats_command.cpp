@@ -38,7 +38,10 @@ int run_stats_command(const StatsOptions& opt) {
     std::cout << "published: " << (first.empty() ? "(no dates)" : first + " .. " + last) << "\n";
     for (const auto& f : facets) {
         std::cout << "\n"
-                  << f.field << (f.field == "year" ? "" : " (top " + std::to_string(opt.top) + ")")
+                  << f.field
+                  << (schema::field(f.field).stats == schema::StatsListing::all_values
+                          ? ""
+                          : " (top " + std::to_string(opt.top) + ")")
                   << "\n";
         if (f.values.empty()) std::cout << "  (none)\n";
         for (const auto& v : f.values) {

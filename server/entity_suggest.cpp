@@ -12,11 +12,15 @@ namespace sc = attache::schema;
 
 namespace {
 
-// The KB kind whose entities a query field names.
-std::optional<kb::EntityKind> kb_kind(std::string_view field) {
-    if (field == "person" || field == "minister") return kb::EntityKind::person;
-    if (field == "summit") return kb::EntityKind::event;
-    return kb::parse_kind(field);
+// "person, country, ...": the fields whose schema row says they are suggested.
+std::string suggested_fields() {
+    std::string out;
+    for (const auto& f : sc::fields()) {
+        if (!f.suggested) continue;
+        if (!out.empty()) out += ", ";
+        out += f.name;
+    }
+    return out;
 }
 
 // Ids are lower-case slugs; terms of other fields that share the prefix letters continue with
@@ -57,17 +61,15 @@ std::vector<EntitySuggestion> EntitySuggester::suggest(const Xapian::Database& d
                                                        std::string_view prefix,
                                                        size_t limit) const {
     const sc::FieldSpec* field = sc::find_field(field_name);
-    if (!field || !(field->kind == sc::FieldKind::entity || field->name == "source")) {
-        throw UsageError(
-            "parameter 'field' must be one of person, minister, role, country, "
-            "org, event, summit, place, source");
+    if (!field || !field->suggested) {
+        throw UsageError("parameter 'field' must be one of " + suggested_fields());
     }
     const std::string key = kb::KnowledgeBase::lookup_key(prefix);
     if (key.empty()) throw UsageError("parameter 'prefix' must contain a letter or digit");
 
     // Lower-case id (the term's spelling: country ids are upper case in the KB) -> id, name.
     std::map<std::string, std::pair<std::string, std::string>> found;
-    if (const auto kind = kb_kind(field->name); kind && field->kind == sc::FieldKind::entity) {
+    if (const auto kind = kb::parse_kind(field->kb_kind)) {
         const auto& entities = kb_.entities();
         for (auto it =
                  std::lower_bound(keys_.begin(), keys_.end(), key,
@@ -75,7 +77,7 @@ std::vector<EntitySuggestion> EntitySuggester::suggest(const Xapian::Database& d
              it != keys_.end() && it->word.compare(0, key.size(), key) == 0; ++it) {
             const auto& e = entities[it->entity];
             if (e.kind != *kind) continue;
-            if (field->name == "summit" && e.type != "summit") continue;
+            if (!field->kb_type.empty() && e.type != field->kb_type) continue;
             found.emplace(ascii_lower(e.id), std::pair(e.id, e.name));
         }
     }
@@ -93,7 +95,7 @@ std::vector<EntitySuggestion> EntitySuggester::suggest(const Xapian::Database& d
             const bool word_starts = id.find("-" + slug) != std::string::npos;
             if (!starts && !word_starts) continue;
             if (found.count(id)) continue;
-            std::string name = db.get_metadata(sc::label_key(field->name, id));
+            std::string name = db.get_metadata(sc::label_key(*field, id));
             found.emplace(id, std::pair(id, name.empty() ? id : name));
         }
     }

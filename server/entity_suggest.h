@@ -26,7 +26,8 @@ class EntitySuggester {
     // Builds the word index of the KB once; `kb` must outlive the suggester.
     explicit EntitySuggester(const kb::KnowledgeBase& kb);
 
-    // Fields with values to complete: the entity fields and source. Throws UsageError otherwise.
+    // Fields whose schema row says `suggested` (the entity fields and source). Throws
+    // UsageError for any other field.
     std::vector<EntitySuggestion> suggest(const Xapian::Database& db, std::string_view field,
                                           std::string_view prefix, size_t limit) const;
 

@@ -7,6 +7,7 @@
 
 #include "common/text.h"
 #include "indexer/extract/context_words.h"
+#include "schema/dates.h"
 
 namespace attache::extract {
 
@@ -154,8 +155,8 @@ ArticleExtraction::Resolved ArticleExtraction::introduce(std::string name, size_
         held.role = role;
         held.role_id = office.role_id;
         held.country = qualifier ? qualifier->id : "";
-        held.from = "00000101";
-        held.to = "99991231";
+        held.from = schema::kEarliestDateValue;
+        held.to = schema::kLatestDateValue;
         held.ministerial = kb::is_ministerial_role(role);
         person.offices.push_back(held);
     }

@@ -138,7 +138,7 @@ void write_article_text(std::ostream& out, const schema::StoredArticle& a, const
     if (!a.url.empty()) out << "url:       " << a.url << "\n";
     if (!a.author.empty()) out << "author:    " << a.author << "\n";
     if (!a.lang.empty()) out << "lang:      " << a.lang << "\n";
-    for (const char* kind : schema::kStoredEntityKinds) {
+    for (const std::string& kind : schema::stored_entity_kinds()) {
         auto it = a.entities.find(kind);
         if (it == a.entities.end() || it->second.empty()) continue;
         std::vector<std::string> items;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "indexer/document_builder.h"
+#include "indexer/field_values.h"
 #include "kb/knowledge_base.h"
 #include "schema/fields.h"
 #include "schema/packed_facets.h"
@@ -414,6 +415,42 @@ BOOST_AUTO_TEST_CASE(mentioned_dates_file_under_day_month_and_year) {
     }
     // The day, its month and its year, each once ("last month" is the same October).
     BOOST_TEST(values == (std::vector<std::string>{"2024", "2024-10", "2024-10-31"}));
+}
+
+BOOST_AUTO_TEST_CASE(field_values_keep_each_value_once_in_order) {
+    attache::FieldValues values;
+    values.add("event", "g20-2024", "G20 Rio de Janeiro summit 2024");
+    values.add("event", "g20", "G20 summit");
+    values.add("event", "g20-2024", "another name");  // a repeat keeps the first
+    values.add("event", "");                          // nothing
+    const auto& events = values.of(sc::field("event"));
+    BOOST_REQUIRE_EQUAL(events.size(), 2u);
+    BOOST_TEST(events[0].text == "g20-2024");
+    BOOST_TEST(events[0].label == "G20 Rio de Janeiro summit 2024");
+    BOOST_TEST(events[1].text == "g20");
+    BOOST_TEST(values.of(sc::field("summit")).empty());
+}
+
+// The hand-over names every facet field the sample article has a value for.
+BOOST_AUTO_TEST_CASE(field_values_of_the_sample) {
+    const Article a = sample();
+    const auto date = attache::extract::parse_published_date(a.published);
+    BOOST_REQUIRE(date);
+    const auto ex = extractor().extract(a.title, a.body, date->date);
+    const attache::FieldValues values = attache::field_values(a, ex, date->date, extractor().kb());
+    const auto texts = [&](const char* f) {
+        std::vector<std::string> out;
+        for (const auto& v : values.of(sc::field(f))) out.push_back(v.text);
+        return out;
+    };
+    using V = std::vector<std::string>;
+    BOOST_TEST(texts("person") == (V{"antony-blinken", "cho-tae-yul"}));
+    BOOST_TEST(texts("summit") == (V{"g20-2024", "g20"}));
+    BOOST_TEST(texts("source") == V{"Yonhap"});  // encoded to its slug when filed
+    BOOST_TEST(texts("lang") == V{"EN"});
+    BOOST_TEST(texts("year") == V{"2024"});
+    BOOST_TEST(texts("month") == V{"2024-11"});
+    BOOST_TEST(texts("day") == V{"2024-11-01"});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

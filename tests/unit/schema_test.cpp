@@ -4,6 +4,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "schema/dates.h"
 #include "schema/fields.h"
@@ -89,6 +90,35 @@ BOOST_AUTO_TEST_CASE(term_lowercases_the_value) {
     BOOST_TEST(term(field("person"), "antony-blinken") == "XPantony-blinken");
 }
 
+// Each form of value, as the indexer files it and the query parser looks it up.
+BOOST_AUTO_TEST_CASE(encode_follows_the_rows_value_form) {
+    const auto check = [](const char* f, const char* raw, const char* term, const char* value,
+                          const char* label = "") {
+        const EncodedValue e = encode(field(f), raw);
+        BOOST_TEST(e.term == term, f << ":" << raw);
+        BOOST_TEST(e.value == value, f << ":" << raw);
+        BOOST_TEST(e.label == label, f << ":" << raw);
+    };
+    check("country", "KR", "XCkr", "KR");
+    check("minister", "antony-blinken", "XMIantony-blinken", "antony-blinken");
+    check("lang", "EN", "Len", "en");
+    check("source", "Yonhap News", "XSRCyonhap-news", "yonhap-news", "Yonhap News");
+    check("year", "2024", "Y2024", "2024");
+    check("month", "2024-10", "M202410", "2024-10");
+    check("day", "2024-10-31", "D20241031", "2024-10-31");
+    check("mentioned", "2024", "XMY2024", "2024");
+    check("mentioned", "2024-10", "XMM202410", "2024-10");
+    check("mentioned", "2024-10-31", "XMD20241031", "2024-10-31");
+}
+
+BOOST_AUTO_TEST_CASE(label_keys_use_the_rows_namespace) {
+    BOOST_TEST(label_key("person", "antony-blinken") == "attache.label.person.antony-blinken");
+    BOOST_TEST(label_key("minister", "cho-tae-yul") == "attache.label.person.cho-tae-yul");
+    BOOST_TEST(label_key("summit", "g20") == "attache.label.event.g20");
+    BOOST_TEST(label_key(field("source"), "yonhap") == "attache.label.source.yonhap");
+    BOOST_CHECK_THROW(label_key("nonsense", "x"), std::logic_error);
+}
+
 BOOST_AUTO_TEST_CASE(id_term_keeps_short_ids) {
     BOOST_TEST(id_term("abc-123") == "Qabc-123");
     const std::string longest(kMaxIdTermBytes - kIdPrefix.size(), 'x');
@@ -108,6 +138,21 @@ BOOST_AUTO_TEST_CASE(id_term_hashes_long_ids) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(dates)
+
+BOOST_AUTO_TEST_CASE(enclosing_periods_run_from_year_to_the_date) {
+    using V = std::vector<std::string>;
+    BOOST_TEST(enclosing_periods("2024-10-31") == (V{"2024", "2024-10", "2024-10-31"}));
+    BOOST_TEST(enclosing_periods("2024-10") == (V{"2024", "2024-10"}));
+    BOOST_TEST(enclosing_periods("2024") == V{"2024"});
+    BOOST_TEST(iso_digits("2024-10-31") == "20241031");
+}
+
+BOOST_AUTO_TEST_CASE(open_ended_values_bound_every_date) {
+    const std::string first = PartialDate{1, 1, 1}.value(),
+                      last = PartialDate{9999, 12, 31}.value();
+    BOOST_TEST(kEarliestDateValue <= first);
+    BOOST_TEST(kLatestDateValue >= last);
+}
 
 BOOST_AUTO_TEST_CASE(partial_date_iso_and_value) {
     BOOST_TEST((PartialDate{2024, 0, 0}.iso()) == "2024");
@@ -225,7 +270,7 @@ BOOST_AUTO_TEST_CASE(every_stored_kind_is_present_after_decoding) {
     StoredArticle a;
     a.id = "x";
     const StoredArticle b = decode_article(encode_article(a));
-    for (const char* kind : kStoredEntityKinds) {
+    for (const std::string& kind : stored_entity_kinds()) {
         BOOST_TEST(b.entities.count(kind) == 1u, kind);
         BOOST_TEST(b.entities.at(kind).empty(), kind);
     }
