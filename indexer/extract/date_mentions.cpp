@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/text.h"
+#include "schema/calendar.h"
 
 namespace attache::extract {
 
@@ -167,39 +168,12 @@ class Lexer {
 // 1..12 for a capitalised month name or abbreviation ("October", "Oct", "Sept"), else 0. Lower
 // case is refused so that "may" and "march" stay verbs.
 int month_from_word(std::string_view w, bool& abbreviated) {
-    static constexpr std::string_view kNames[] = {"january",   "february", "march",    "april",
-                                                  "may",       "june",     "july",     "august",
-                                                  "september", "october",  "november", "december"};
-    if (w.size() < 3 || w.size() > 9 || !is_upper(w[0])) return 0;
-    for (int m = 0; m < 12; ++m) {
-        if (ascii_iequals(w, kNames[m])) {
-            abbreviated = false;
-            return m + 1;
-        }
-    }
-    abbreviated = true;
-    if (ascii_iequals(w, "sept")) return 9;
-    if (w.size() != 3) return 0;
-    for (int m = 0; m < 12; ++m) {
-        if (ascii_iequals(w, kNames[m].substr(0, 3))) return m + 1;
-    }
-    return 0;
+    return !w.empty() && is_upper(w[0]) ? schema::month_number(w, &abbreviated) : 0;
 }
 
 // 0 (Monday) .. 6 (Sunday) for a capitalised weekday name, else -1.
 int weekday_from_word(std::string_view w) {
-    static constexpr std::string_view kNames[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                                  "friday", "saturday", "sunday"};
-    if (w.size() < 6 || w.size() > 9 || !is_upper(w[0])) return -1;
-    for (int d = 0; d < 7; ++d) {
-        if (ascii_iequals(w, kNames[d])) return d;
-    }
-    return -1;
-}
-
-int weekday_of_days(long days) {
-    // 1970-01-01 was a Thursday (3 when Monday is 0).
-    return static_cast<int>(((days % 7) + 7 + 3) % 7);
+    return !w.empty() && is_upper(w[0]) ? schema::weekday_number(w) : -1;
 }
 
 // Words that start a phrase rather than a name, so a capitalised one before "May" or "Today"
@@ -738,25 +712,15 @@ class MentionFinder {
     }
 
     PartialDate shifted_month(int delta) const {
-        int year = pub_->year;
-        int month = pub_->month + delta;
-        if (month < 1) {
-            month += 12;
-            --year;
-        } else if (month > 12) {
-            month -= 12;
-            ++year;
-        }
-        return PartialDate{year, month, 0};
+        PartialDate d = schema::add_months(*pub_, delta);
+        d.day = 0;
+        return d;
     }
 
     // Days from the published date to weekday `wd`, looking back (direction < 0) or ahead.
     // `strict` leaves out the published day itself.
     long weekday_offset(int wd, int direction, bool strict) const {
-        const int pub_wd = weekday_of_days(pub_days_);
-        int gap = direction < 0 ? (pub_wd - wd + 7) % 7 : (wd - pub_wd + 7) % 7;
-        if (gap == 0 && strict) gap = 7;
-        return direction < 0 ? -gap : gap;
+        return schema::days_to_weekday(pub_days_, wd, direction, strict);
     }
 
     // A month and day without a year are in the published year, unless that puts them more
