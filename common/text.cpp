@@ -184,6 +184,11 @@ Typography typography_of(char32_t cp) {
     }
 }
 
+std::string_view ascii_stand_in(Typography t) {
+    static constexpr std::string_view kStandIns[] = {"", " ", "", "'", "\"", "-", "..."};
+    return kStandIns[static_cast<size_t>(t)];
+}
+
 void fold_code_point(std::string& out, char32_t cp, bool lowercase) {
     if (cp < 0x80) {
         const char c = static_cast<char>(cp);
@@ -215,26 +220,9 @@ void fold_code_point(std::string& out, char32_t cp, bool lowercase) {
         default:
             break;
     }
-    switch (typography_of(cp)) {
-        case Typography::space:
-            out += ' ';
-            return;
-        case Typography::invisible:
-            return;
-        case Typography::apostrophe:
-            out += '\'';
-            return;
-        case Typography::quote:
-            out += '"';
-            return;
-        case Typography::dash:
-            out += '-';
-            return;
-        case Typography::ellipsis:
-            out += "...";
-            return;
-        case Typography::none:
-            break;
+    if (const Typography t = typography_of(cp); t != Typography::none) {
+        out += ascii_stand_in(t);
+        return;
     }
     append_utf8(out, cp);
 }

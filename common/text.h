@@ -30,6 +30,8 @@ enum class Typography : uint8_t {
     ellipsis,    // "..."
 };
 Typography typography_of(char32_t cp);
+// How fold writes it: " ", "" (invisible), "'", "\"", "-" or "..."; "" for none.
+std::string_view ascii_stand_in(Typography t);
 
 // Fold a code point for matching: Latin letters lose their diacritics ("é" -> "e",
 // "ß" -> "ss"), typographic quotes and dashes become ASCII, and ASCII is lowercased when

@@ -43,22 +43,11 @@ CharInfo wide_char(std::string_view t, size_t i) {
     size_t next = i;
     const char32_t cp = next_code_point(t, next);
     const size_t len = next - i;
-    switch (typography_of(cp)) {
-        case Typography::space:
-        case Typography::invisible:
-            return {Cls::Space, 0, len};
-        case Typography::apostrophe:
-            return {Cls::Punct, '\'', len};
-        case Typography::quote:
-            return {Cls::Punct, '"', len};
-        case Typography::dash:
-            return {Cls::Punct, '-', len};
-        case Typography::ellipsis:
-            return {Cls::Punct, '.', len};
-        case Typography::none:
-            break;
-    }
-    return {Cls::Letter, 0, len};
+    const Typography typography = typography_of(cp);
+    if (typography == Typography::none) return {Cls::Letter, 0, len};
+    if (typography == Typography::space || typography == Typography::invisible)
+        return {Cls::Space, 0, len};
+    return {Cls::Punct, ascii_stand_in(typography)[0], len};  // an ellipsis is one '.'
 }
 
 CharInfo char_at(std::string_view t, size_t i) {
