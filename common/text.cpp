@@ -143,6 +143,52 @@ void append_ascii(std::string& out, std::string_view s, bool lowercase) {
 
 }  // namespace
 
+Typography typography_of(char32_t cp) {
+    if (cp < 0xA0) return Typography::none;
+    if (cp >= 0x2000 && cp <= 0x200A) return Typography::space;  // en quad .. hair space
+    if (cp >= 0x2010 && cp <= 0x2015) return Typography::dash;   // hyphens, en and em dash
+    switch (cp) {
+        case 0xA0:    // no-break space
+        case 0x2028:  // line and paragraph separators
+        case 0x2029:
+        case 0x202F:  // narrow no-break space
+        case 0x205F:  // medium mathematical space
+        case 0x3000:  // ideographic space
+            return Typography::space;
+        case 0x200B:  // zero-width space, non-joiner, joiner; byte order mark
+        case 0x200C:
+        case 0x200D:
+        case 0xFEFF:
+            return Typography::invisible;
+        case 0x2018:  // ‘ ’ ‛ ′ ʼ
+        case 0x2019:
+        case 0x201B:
+        case 0x2032:
+        case 0x02BC:
+            return Typography::apostrophe;
+        case 0x201A:  // ‚ (a low opening quote, never an apostrophe)
+        case 0x201C:  // “ ” „ ‟ ″ « »
+        case 0x201D:
+        case 0x201E:
+        case 0x201F:
+        case 0x2033:
+        case 0xAB:
+        case 0xBB:
+            return Typography::quote;
+        case 0x2212:  // minus sign
+            return Typography::dash;
+        case 0x2026:
+            return Typography::ellipsis;
+        default:
+            return Typography::none;
+    }
+}
+
+std::string_view ascii_stand_in(Typography t) {
+    static constexpr std::string_view kStandIns[] = {"", " ", "", "'", "\"", "-", "..."};
+    return kStandIns[static_cast<size_t>(t)];
+}
+
 void fold_code_point(std::string& out, char32_t cp, bool lowercase) {
     if (cp < 0x80) {
         const char c = static_cast<char>(cp);
@@ -171,47 +217,11 @@ void fold_code_point(std::string& out, char32_t cp, bool lowercase) {
         case 0x21B:
             out += 't';
             return;
-        case 0x2018:
-        case 0x2019:
-        case 0x201B:
-        case 0x2032:
-        case 0x02BC:
-            out += '\'';
-            return;
-        case 0x201C:
-        case 0x201D:
-        case 0x201E:
-        case 0x2033:
-            out += '"';
-            return;
-        case 0x2010:
-        case 0x2011:
-        case 0x2012:
-        case 0x2013:
-        case 0x2014:
-        case 0x2015:
-        case 0x2212:
-            out += '-';
-            return;
-        case 0xA0:
-        case 0x202F:
-        case 0x205F:
-        case 0x3000:
-            out += ' ';
-            return;
-        case 0x200B:
-        case 0x200C:
-        case 0x200D:
-        case 0xFEFF:
-            return;
-        case 0x2026:
-            out += "...";
-            return;
         default:
             break;
     }
-    if (cp >= 0x2000 && cp <= 0x200A) {
-        out += ' ';
+    if (const Typography t = typography_of(cp); t != Typography::none) {
+        out += ascii_stand_in(t);
         return;
     }
     append_utf8(out, cp);
@@ -233,6 +243,16 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
+bool ascii_iequals(std::string_view s, std::string_view lower) {
+    if (s.size() != lower.size()) return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower[i]) return false;
+    }
+    return true;
+}
+
 std::string trim(std::string_view s) {
     const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     size_t b = 0, e = s.size();
@@ -241,22 +261,27 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
-std::string slugify(std::string_view s) {
+std::string fold_words(std::string_view s, char separator, std::string_view word_marks) {
     const std::string folded = fold(s, true);
     std::string out;
-    bool pending_dash = false;
+    bool pending_separator = false;
     for (unsigned char c : folded) {
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-        if (c == '\'' || c == '.') continue;  // "Côte d'Ivoire" -> "cote-divoire", "U.S." -> "us"
+        if (c == '\'' || c == '.') continue;  // "Côte d'Ivoire" -> "cote divoire", "U.S." -> "us"
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+                          word_marks.find(static_cast<char>(c)) != std::string_view::npos;
         if (keep) {
-            if (pending_dash && !out.empty()) out += '-';
-            pending_dash = false;
+            if (pending_separator && !out.empty()) out += separator;
+            pending_separator = false;
             out += static_cast<char>(c);
         } else {
-            pending_dash = true;
+            pending_separator = true;
         }
     }
     return out;
+}
+
+std::string slugify(std::string_view s) {
+    return fold_words(s, '-');
 }
 
 uint64_t fnv1a64(std::string_view s) {

@@ -17,6 +17,22 @@ void append_utf8(std::string& out, char32_t cp);
 // Replace invalid UTF-8 sequences with U+FFFD; returns how many were replaced.
 size_t repair_utf8(std::string& s);
 
+// The typography of a code point: what it stands for in plain ASCII text. This is the one table
+// of typographic characters: fold_code_point (and so entity tokens, KB lookup keys and slugs)
+// and the date finder's lexer all read quotes, dashes and spaces through it.
+enum class Typography : uint8_t {
+    none,        // not typography: a letter, a digit, other punctuation or a symbol
+    space,       // no-break and typographic spaces: ' '
+    invisible,   // zero-width characters: nothing (a space to the date finder)
+    apostrophe,  // curly single quotes, primes: '\''
+    quote,       // curly double quotes, guillemets: '"'
+    dash,        // hyphens, en and em dashes, minus: '-'
+    ellipsis,    // "..."
+};
+Typography typography_of(char32_t cp);
+// How fold writes it: " ", "" (invisible), "'", "\"", "-" or "..."; "" for none.
+std::string_view ascii_stand_in(Typography t);
+
 // Fold a code point for matching: Latin letters lose their diacritics ("é" -> "e",
 // "ß" -> "ss"), typographic quotes and dashes become ASCII, and ASCII is lowercased when
 // `lowercase` is set. Appends the result to `out`.
@@ -24,7 +40,14 @@ void fold_code_point(std::string& out, char32_t cp, bool lowercase);
 std::string fold(std::string_view s, bool lowercase = true);
 
 std::string ascii_lower(std::string_view s);
+// Whether `s` with ASCII letters lower-cased is `lower` ("Oct" and "oct"), without allocating.
+bool ascii_iequals(std::string_view s, std::string_view lower);
 std::string trim(std::string_view s);
+
+// The folded, lower-cased words of `s` joined by `separator`: dots and apostrophes vanish
+// ("U.S." -> "us", "d'Ivoire" -> "divoire"), any other ASCII character that is not a letter, a
+// digit or one of `word_marks` separates words. Empty when `s` has no word characters.
+std::string fold_words(std::string_view s, char separator, std::string_view word_marks = {});
 
 // "Antony Blinken" -> "antony-blinken"; "Cho Tae-yul" -> "cho-tae-yul". Empty when the
 // input has no letters or digits.

@@ -56,21 +56,7 @@ const char* alias_kind_name(AliasKind how) {
 }
 
 std::string KnowledgeBase::lookup_key(std::string_view text) {
-    const std::string folded = fold(text, true);
-    std::string key;
-    bool space = false;
-    for (unsigned char c : folded) {
-        if (c == '.' || c == '\'') continue;
-        const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '+';
-        if (word) {
-            if (space && !key.empty()) key += ' ';
-            space = false;
-            key += static_cast<char>(c);
-        } else {
-            space = true;
-        }
-    }
-    return key;
+    return fold_words(text, ' ', "+");  // "2+2" stays one word
 }
 
 namespace {

@@ -10,77 +10,71 @@ namespace attache {
 namespace {
 
 struct Piece {
-    std::string text;
+    std::string_view text;
+    size_t begin = 0;
     bool plain_word = false;  // a bare word that may be part of an entity name
 };
 
-// Splits the query into pieces that keep their exact text: quoted phrases, field:values,
-// operators and parentheses stay whole, so putting the pieces back together gives the query.
-std::vector<Piece> split_query(const std::string& q) {
+bool is_operator(std::string_view word) {
+    static constexpr std::string_view kOperators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    for (std::string_view op : kOperators) {
+        if (word == op ||
+            (word.size() > op.size() && word.substr(0, op.size()) == op && word[op.size()] == '/'))
+            return true;
+    }
+    return false;
+}
+
+// The scan's tokens grouped into pieces: a word is a bare token with the quoted spans and bare
+// tokens glued to it (title:"a b"); a quoted span that starts a piece is a phrase on its own.
+std::vector<Piece> pieces_of(const QueryScan& scan) {
     std::vector<Piece> pieces;
-    size_t i = 0;
-    while (i < q.size()) {
-        const char c = q[i];
-        if (c == ' ' || c == '\t') {
-            size_t j = i;
-            while (j < q.size() && (q[j] == ' ' || q[j] == '\t')) ++j;
-            pieces.push_back({q.substr(i, j - i), false});
-            i = j;
-        } else if (c == '"') {
-            size_t j = q.find('"', i + 1);
-            j = j == std::string::npos ? q.size() : j + 1;
-            pieces.push_back({q.substr(i, j - i), false});
-            i = j;
-        } else if (c == '(' || c == ')') {
-            pieces.push_back({std::string(1, c), false});
-            ++i;
-        } else {
-            size_t j = i;
-            bool in_quotes = false;
-            while (j < q.size() &&
-                   (in_quotes || (q[j] != ' ' && q[j] != '\t' && q[j] != '(' && q[j] != ')'))) {
-                if (q[j] == '"') in_quotes = !in_quotes;
-                ++j;
-            }
-            const std::string word = q.substr(i, j - i);
-            static const char* const kOperators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
-            bool plain = word.find(':') == std::string::npos &&
-                         word.find('"') == std::string::npos && word[0] != '+' && word[0] != '-' &&
-                         word.back() != '*';
-            for (const char* op : kOperators) {
-                if (word == op || word.rfind(std::string(op) + "/", 0) == 0) plain = false;
-            }
-            pieces.push_back({word, plain});
-            i = j;
+    bool in_word = false;
+    for (const QueryToken& t : scan.tokens()) {
+        const bool glues = t.kind == QueryToken::Kind::bare || t.kind == QueryToken::Kind::quoted;
+        if (glues && in_word) {
+            Piece& word = pieces.back();
+            word.text = std::string_view(word.text.data(), t.end - word.begin);
+            word.plain_word = false;  // a word with a quote in it
+            continue;
         }
+        in_word = t.kind == QueryToken::Kind::bare;
+        const bool plain = in_word && t.text.find(':') == std::string_view::npos &&
+                           t.text[0] != '+' && t.text[0] != '-' && t.text.back() != '*' &&
+                           !is_operator(t.text);
+        pieces.push_back(Piece{t.text, t.begin, plain});
     }
     return pieces;
 }
 
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\n\r") == std::string_view::npos;
+}
+
 }  // namespace
 
-std::string expand_entities(const std::string& query, const ExpansionIndex& index) {
-    std::vector<Piece> pieces = split_query(query);
+std::vector<QueryEdit> expand_entities(const QueryScan& scan, const ExpansionIndex& index) {
+    std::vector<Piece> pieces = pieces_of(scan);
     // Words next to NEAR/ADJ belong to that operator.
     for (size_t p = 0; p < pieces.size(); ++p) {
-        const std::string& t = pieces[p].text;
+        const std::string_view t = pieces[p].text;
         if (t == "NEAR" || t == "ADJ" || t.rfind("NEAR/", 0) == 0 || t.rfind("ADJ/", 0) == 0) {
             for (size_t q = p; q-- > 0;) {
-                if (pieces[q].text.find_first_not_of(" \t") == std::string::npos) continue;
+                if (is_blank(pieces[q].text)) continue;
                 pieces[q].plain_word = false;
                 break;
             }
             for (size_t q = p + 1; q < pieces.size(); ++q) {
-                if (pieces[q].text.find_first_not_of(" \t") == std::string::npos) continue;
+                if (is_blank(pieces[q].text)) continue;
                 pieces[q].plain_word = false;
                 break;
             }
         }
     }
-    std::string out;
+    std::vector<QueryEdit> edits;
     for (size_t p = 0; p < pieces.size();) {
         if (!pieces[p].plain_word) {
-            out += pieces[p++].text;
+            ++p;
             continue;
         }
         // The longest run of up to four plain words (with single spaces) that names entities.
@@ -89,7 +83,8 @@ std::string expand_entities(const std::string& query, const ExpansionIndex& inde
         std::string words;
         for (size_t q = p, count = 0; q < pieces.size() && count < 4; q += 2, ++count) {
             if (!pieces[q].plain_word) break;
-            words += (count ? " " : "") + pieces[q].text;
+            if (count) words += ' ';
+            words += pieces[q].text;
             const auto rows = index.find(kb::KnowledgeBase::lookup_key(words));
             if (!rows.empty()) {
                 std::string typed;
@@ -110,18 +105,25 @@ std::string expand_entities(const std::string& query, const ExpansionIndex& inde
             if (q + 1 >= pieces.size() || pieces[q + 1].text != " ") break;
         }
         if (!best_end) {
-            out += pieces[p++].text;
+            ++p;
             continue;
         }
-        std::string span;
-        for (size_t q = p; q < best_end; ++q) span += pieces[q].text;
+        const size_t begin = pieces[p].begin;
+        const size_t end = pieces[best_end - 1].begin + pieces[best_end - 1].text.size();
+        const std::string span = scan.text().substr(begin, end - begin);
         // A run of several words keeps its words together as a phrase.
-        out += "(" + (best_end - p > 1 ? "\"" + span + "\"" : span);
-        for (const auto& f : filters) out += " OR " + f;
-        out += ")";
+        std::string expansion = "(" + (best_end - p > 1 ? "\"" + span + "\"" : span);
+        for (const auto& f : filters) expansion += " OR " + f;
+        expansion += ")";
+        edits.push_back(QueryEdit{begin, end, std::move(expansion)});
         p = best_end;
     }
-    return out;
+    return edits;
+}
+
+std::string expand_entities(const std::string& query, const ExpansionIndex& index) {
+    const QueryScan scan(query);
+    return apply_edits(query, expand_entities(scan, index));
 }
 
 }  // namespace attache

@@ -8,12 +8,17 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "searcher/expansion_index.h"
+#include "searcher/query_scan.h"
 
 namespace attache {
 
-// `index`: ExpansionIndex::builtin(), or one built from a KB loaded with --kb files.
+// `index`: ExpansionIndex::builtin(), or one built from a KB loaded with --kb files. Returns
+// the edits that expand the scanned query (each replaces a run of words by its expansion).
+std::vector<QueryEdit> expand_entities(const QueryScan& query, const ExpansionIndex& index);
+// The query with those edits made.
 std::string expand_entities(const std::string& query, const ExpansionIndex& index);
 
 }  // namespace attache

@@ -8,6 +8,8 @@
 #include "common/text.h"
 #include "schema/dates.h"
 #include "schema/fields.h"
+#include "searcher/entity_expansion.h"
+#include "searcher/query_scan.h"
 #include "searcher/relative_dates.h"
 #include "searcher/wildcards.h"
 
@@ -242,71 +244,69 @@ std::string date_bound_value(const std::string& text, bool end, const std::strin
                      "last-7-days, this-month, last-year...: docs/query-language.md)");
 }
 
-void check_query_syntax(const std::string& q) {
-    int depth = 0;
-    size_t open_quote = std::string::npos;
-    std::vector<size_t> opens;
-    for (size_t i = 0; i < q.size(); ++i) {
-        const char c = q[i];
-        if (c == '"') {
-            open_quote = open_quote == std::string::npos ? i : std::string::npos;
-            continue;
+namespace {
+
+// A field name that is not a query field: a facet (year:, month:, day:), for which date: is
+// the query form, or a field that does not exist, with the nearest real one as a hint.
+[[noreturn]] void reject_field(std::string_view name, size_t begin) {
+    if (sc::find_field(name)) {
+        throw QueryError("'" + std::string(name) + ":' is a facet, not a query field: use date:" +
+                         (name == "year"    ? "2024"
+                          : name == "month" ? "2024-10"
+                                            : "2024-10-31"));
+    }
+    std::string hint;
+    size_t best = 3;
+    for (const auto& f : sc::fields()) {
+        const size_t d = edit_distance(ascii_lower(name), f.name);
+        if (d < best && f.kind != sc::FieldKind::date_part) {
+            best = d;
+            hint = " (did you mean '" + std::string(f.name) + ":'?)";
         }
-        if (open_quote != std::string::npos) continue;
-        if (c == '(') {
-            ++depth;
-            opens.push_back(i);
-        } else if (c == ')') {
-            if (depth == 0) {
-                throw QueryError("unmatched ')' at column " + std::to_string(i + 1) +
+    }
+    throw QueryError("unknown field '" + std::string(name) + ":' at column " +
+                     std::to_string(begin + 1) + hint +
+                     "; put the words in quotes to search for them");
+}
+
+}  // namespace
+
+void check_query_syntax(const QueryScan& scan) {
+    std::vector<size_t> opens;
+    auto field = scan.field_names().begin();
+    for (const QueryToken& t : scan.tokens()) {
+        if (t.kind == QueryToken::Kind::open_paren) {
+            opens.push_back(t.begin);
+        } else if (t.kind == QueryToken::Kind::close_paren) {
+            if (opens.empty()) {
+                throw QueryError("unmatched ')' at column " + std::to_string(t.begin + 1) +
                                  " of the query");
             }
-            --depth;
             opens.pop_back();
-        } else if (c == ':' && i > 0) {
-            // A field name: letters right before the colon, at the start of a word.
-            size_t b = i;
-            while (b > 0 &&
-                   ((q[b - 1] >= 'a' && q[b - 1] <= 'z') || (q[b - 1] >= 'A' && q[b - 1] <= 'Z')))
-                --b;
-            if (b == i ||
-                (b > 0 && q[b - 1] != ' ' && q[b - 1] != '(' && q[b - 1] != '-' && q[b - 1] != '+'))
-                continue;
-            const std::string name = q.substr(b, i - b);
-            // "http://..." in a query is text, not a field.
-            if (i + 1 < q.size() && q[i + 1] == '/') continue;
-            if (const sc::FieldSpec* f = sc::find_field(name)) {
-                if (f->kind != sc::FieldKind::date_part) continue;
-                throw QueryError("'" + name + ":' is a facet, not a query field: use date:" +
-                                 (name == "year"    ? "2024"
-                                  : name == "month" ? "2024-10"
-                                                    : "2024-10-31"));
+        } else if (t.kind == QueryToken::Kind::bare) {
+            for (; field != scan.field_names().end() && field->begin < t.end; ++field) {
+                const sc::FieldSpec* f = sc::find_field(field->name);
+                if (!f || f->kind == sc::FieldKind::date_part)
+                    reject_field(field->name, field->begin);
             }
-            std::string hint;
-            size_t best = 3;
-            for (const auto& f : sc::fields()) {
-                const size_t d = edit_distance(ascii_lower(name), f.name);
-                if (d < best && f.kind != sc::FieldKind::date_part) {
-                    best = d;
-                    hint = " (did you mean '" + std::string(f.name) + ":'?)";
-                }
-            }
-            throw QueryError("unknown field '" + name + ":' at column " + std::to_string(b + 1) +
-                             hint + "; put the words in quotes to search for them");
         }
     }
-    if (open_quote != std::string::npos) {
-        throw QueryError("unterminated quote at column " + std::to_string(open_quote + 1) +
-                         " of the query");
+    if (!scan.tokens().empty() && !scan.tokens().back().closed) {
+        throw QueryError("unterminated quote at column " +
+                         std::to_string(scan.tokens().back().begin + 1) + " of the query");
     }
-    if (depth > 0) {
+    if (!opens.empty()) {
         throw QueryError("unmatched '(' at column " + std::to_string(opens.back() + 1) +
                          " of the query");
     }
 }
 
+void check_query_syntax(const std::string& query) {
+    check_query_syntax(QueryScan(query));
+}
+
 QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb, const sc::PartialDate& now)
-    : stemmer_("english") {
+    : kb_(kb), stemmer_("english") {
     qp_.set_database(db);
     qp_.set_stemmer(stemmer_);
     // Stems only, as the indexer writes them (indexer/document_builder.cpp).
@@ -351,15 +351,24 @@ QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb, const sc:
 
 QueryParser::~QueryParser() = default;
 
-Xapian::Query QueryParser::parse(const std::string& typed, const std::string* expanded) {
+Xapian::Query QueryParser::parse(const std::string& typed, bool expand_entities) {
     // An empty query is almost always a script's mistake (an unset variable); matching every
     // article is asked for explicitly with "*".
     if (trim(typed).empty()) {
         throw QueryError("empty query: give words or fields, or '*' to match every article");
     }
+    const QueryScan scan(typed);
+    check_query_syntax(scan);
+    // Both rewrites are edits of the typed text, so error columns and the two rewrites all
+    // refer to the query as the user wrote it.
+    std::vector<QueryEdit> edits = route_wildcards(scan);
+    if (expand_entities) {
+        std::vector<QueryEdit> expansions = attache::expand_entities(scan, kb_.expansion());
+        edits.insert(edits.end(), std::make_move_iterator(expansions.begin()),
+                     std::make_move_iterator(expansions.end()));
+    }
     if (trim(typed) == "*") return Xapian::Query::MatchAll;
-    check_query_syntax(typed);
-    const std::string query = route_wildcards(expanded ? *expanded : typed);
+    const std::string query = apply_edits(typed, std::move(edits));
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;
     field_error_.reset();

@@ -12,6 +12,7 @@
 
 #include "schema/dates.h"
 #include "searcher/lazy_kb.h"
+#include "searcher/query_scan.h"
 
 namespace attache {
 
@@ -23,15 +24,16 @@ class QueryParser {
     QueryParser(const QueryParser&) = delete;
     QueryParser& operator=(const QueryParser&) = delete;
 
-    // "*" matches every article; an empty or all-blank query is a QueryError.
-    // `expanded` is what Xapian parses (see entity_expansion.h); syntax errors are reported
-    // against `query`, the text the user typed, so that columns point at their text.
-    Xapian::Query parse(const std::string& query, const std::string* expanded = nullptr);
+    // "*" matches every article; an empty or all-blank query is a QueryError. The syntax is
+    // checked first (errors point at columns of `query`), then, with `expand_entities`, names
+    // of KB entities in free text also match their entity (see entity_expansion.h).
+    Xapian::Query parse(const std::string& query, bool expand_entities = false);
 
     // The stemmer used for the query, needed again to highlight snippets.
     const Xapian::Stem& stemmer() const { return stemmer_; }
 
   private:
+    const LazyKb& kb_;
     Xapian::QueryParser qp_;
     Xapian::Stem stemmer_;
     std::optional<std::string> field_error_;  // set by our field processors during a parse
@@ -39,6 +41,7 @@ class QueryParser {
 
 // Checks quotes, parentheses and field names before Xapian sees the query (Xapian's parser
 // silently repairs most mistakes, which hides them from the user). Throws QueryError.
+void check_query_syntax(const QueryScan& scan);
 void check_query_syntax(const std::string& query);
 
 // Parses one date bound of date:, e.g. "2024", "2024-10", "2024-10-31" or a relative range

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "common/errors.h"
+#include "schema/calendar.h"
 
 namespace attache {
 
@@ -18,14 +19,6 @@ std::string value_of(long days) {
     return sc::civil_from_days(days).value();
 }
 
-sc::PartialDate add_months(sc::PartialDate d, int months) {
-    int m = d.year * 12 + (d.month - 1) + months;
-    d.year = m / 12;
-    d.month = m % 12 + 1;
-    d.day = 1;
-    return d;
-}
-
 std::pair<std::string, std::string> month_range(const sc::PartialDate& first_of_month) {
     sc::PartialDate last = first_of_month;
     last.day = sc::days_in_month(last.year, last.month);
@@ -37,8 +30,7 @@ std::pair<std::string, std::string> month_range(const sc::PartialDate& first_of_
 std::optional<std::pair<std::string, std::string>> relative_range(const std::string& text,
                                                                   const sc::PartialDate& today) {
     const long t = to_days(today);
-    // 1970-01-01 was a Thursday; weeks start on Monday.
-    const long weekday = ((t % 7) + 7 + 3) % 7;  // 0 = Monday
+    const long weekday = sc::weekday_of_days(t);  // weeks start on Monday
     if (text == "today") return std::pair{value_of(t), value_of(t)};
     if (text == "yesterday") return std::pair{value_of(t - 1), value_of(t - 1)};
     if (text == "this-week") return std::pair{value_of(t - weekday), value_of(t - weekday + 6)};
@@ -46,7 +38,7 @@ std::optional<std::pair<std::string, std::string>> relative_range(const std::str
     sc::PartialDate month_start = today;
     month_start.day = 1;
     if (text == "this-month") return month_range(month_start);
-    if (text == "last-month") return month_range(add_months(month_start, -1));
+    if (text == "last-month") return month_range(sc::add_months(month_start, -1));
     if (text == "this-year")
         return std::pair{sc::PartialDate{today.year, 1, 1}.value(),
                          sc::PartialDate{today.year, 12, 31}.value()};
@@ -68,7 +60,7 @@ std::optional<std::pair<std::string, std::string>> relative_range(const std::str
         if (unit == "days") return std::pair{value_of(t - n + 1), value_of(t)};
         if (unit == "weeks") return std::pair{value_of(t - 7L * n + 1), value_of(t)};
         if (unit == "months" || unit == "years") {
-            sc::PartialDate from = add_months(today, -(unit == "months" ? n : 12 * n));
+            sc::PartialDate from = sc::add_months(today, -(unit == "months" ? n : 12 * n));
             from.day = std::min(today.day, sc::days_in_month(from.year, from.month));
             return std::pair{value_of(to_days(from) + 1), value_of(t)};
         }

@@ -128,12 +128,7 @@ schema::StoredArticle stored_fields(const std::string& data,
 SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const SearchRequest& req) {
     const auto started = std::chrono::steady_clock::now();
     QueryParser parser(db, kb, req.now.known() ? req.now : resolve_now(""));
-    std::string expanded;
-    if (req.expand_entities && !trim(req.query).empty()) {
-        check_query_syntax(req.query);  // before expansion, so that errors point at the typed text
-        expanded = expand_entities(req.query, kb.expansion());
-    }
-    Xapian::Query query = parser.parse(req.query, expanded.empty() ? nullptr : &expanded);
+    Xapian::Query query = parser.parse(req.query, req.expand_entities);
     if (!req.since.empty())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, since_filter(db, req));
 

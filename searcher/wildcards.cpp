@@ -13,23 +13,19 @@ namespace {
 constexpr const char* kWordField = "attachewild";
 constexpr const char* kTitleField = "attachewildtitle";
 
-bool is_separator(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')';
-}
-
 // "sanc*" -> "attachewild:sanc", "-title:summ*" -> "-attachewildtitle:summ"; else unchanged.
-std::string route_token(const std::string& token) {
+std::optional<std::string> route_token(std::string_view token) {
     size_t start = 0;
     while (start < token.size() && (token[start] == '+' || token[start] == '-')) ++start;
-    if (token.size() < start + 2 || token.back() != '*') return token;
-    std::string body = token.substr(start, token.size() - start - 1);
+    if (token.size() < start + 2 || token.back() != '*') return std::nullopt;
+    std::string_view body = token.substr(start, token.size() - start - 1);
     const char* field = kWordField;
     if (body.rfind("title:", 0) == 0) {
-        body.erase(0, 6);
+        body.remove_prefix(6);
         field = kTitleField;
     }
-    if (body.empty() || body.find_first_of("*:\"") != std::string::npos) return token;
-    return token.substr(0, start) + field + ":" + body;
+    if (body.empty() || body.find_first_of("*:") != std::string_view::npos) return std::nullopt;
+    return std::string(token.substr(0, start)) + field + ":" + std::string(body);
 }
 
 class WildcardProcessor : public Xapian::FieldProcessor {
@@ -62,31 +58,22 @@ class WildcardProcessor : public Xapian::FieldProcessor {
 
 }  // namespace
 
+std::vector<QueryEdit> route_wildcards(const QueryScan& scan) {
+    std::vector<QueryEdit> edits;
+    const auto& tokens = scan.tokens();
+    for (size_t k = 0; k < tokens.size(); ++k) {
+        // A token that runs into a quote (title:"a phrase") is not a wildcard.
+        if (tokens[k].kind != QueryToken::Kind::bare || scan.runs_into_quote(k)) continue;
+        if (auto routed = route_token(tokens[k].text))
+            edits.push_back(QueryEdit{tokens[k].begin, tokens[k].end, std::move(*routed)});
+    }
+    return edits;
+}
+
 std::string route_wildcards(const std::string& query) {
     if (query.find('*') == std::string::npos) return query;
-    std::string out;
-    out.reserve(query.size() + 16);
-    bool in_quotes = false;
-    size_t i = 0;
-    while (i < query.size()) {
-        const char c = query[i];
-        if (c == '"') in_quotes = !in_quotes;
-        if (in_quotes || c == '"' || is_separator(c)) {
-            out += c;
-            ++i;
-            continue;
-        }
-        size_t j = i;
-        while (j < query.size() && !is_separator(query[j]) && query[j] != '"') ++j;
-        // A token that runs into a quote (title:"a phrase") is not a wildcard.
-        if (j < query.size() && query[j] == '"') {
-            out.append(query, i, j - i);
-        } else {
-            out += route_token(query.substr(i, j - i));
-        }
-        i = j;
-    }
-    return out;
+    const QueryScan scan(query);
+    return apply_edits(query, route_wildcards(scan));
 }
 
 std::vector<std::string> wildcard_stems(const Xapian::Database& db, const std::string& start) {

@@ -14,6 +14,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "searcher/query_scan.h"
 
 namespace attache {
 
@@ -22,7 +25,9 @@ namespace attache {
 inline constexpr size_t kMaxWildcardStems = 5000;
 
 // "sanc* title:summ*" -> "attachewild:sanc attachewildtitle:summ". Words in quotes and
-// anything that is not a trailing-* word are left alone.
+// anything that is not a trailing-* word are left alone. The first form returns the edits of
+// the scanned query, the second the query with them made.
+std::vector<QueryEdit> route_wildcards(const QueryScan& query);
 std::string route_wildcards(const std::string& query);
 
 // Registers the internal fields on `qp`. Expansion errors (too many words) are reported through

@@ -4,6 +4,9 @@
 #include <initializer_list>
 #include <utility>
 
+#include "common/text.h"
+#include "schema/calendar.h"
+
 namespace attache::extract {
 
 using schema::PartialDate;
@@ -33,26 +36,18 @@ struct CharInfo {
     size_t len;  // bytes
 };
 
-// The typographic characters news text puts around dates, read as their ASCII stand-ins so that
-// "Oct. 31–Nov. 1" and “Oct. 31” lex like their plain forms. Any other non-ASCII byte counts
-// as a letter: it can be part of a word but never of a number.
+// The typographic characters news text puts around dates (common/text.h) read as their ASCII
+// stand-ins, so that "Oct. 31–Nov. 1" and “Oct. 31” lex like their plain forms. Any other
+// non-ASCII character counts as a letter: it can be part of a word but never of a number.
 CharInfo wide_char(std::string_view t, size_t i) {
-    const auto byte = [&](size_t k) -> unsigned {
-        return i + k < t.size() ? static_cast<unsigned char>(t[i + k]) : 0u;
-    };
-    const unsigned b0 = byte(0), b1 = byte(1), b2 = byte(2);
-    if (b0 == 0xC2 && b1 == 0xA0) return {Cls::Space, 0, 2};                    // no-break space
-    if (b0 == 0xC2 && (b1 == 0xAB || b1 == 0xBB)) return {Cls::Punct, '"', 2};  // « »
-    if (b0 == 0xE2 && b1 == 0x80 && b2 >= 0x80) {
-        if (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) return {Cls::Space, 0, 3};
-        if (b2 >= 0x90 && b2 <= 0x95) return {Cls::Punct, '-', 3};  // hyphens, en and em dash
-        if (b2 >= 0x98 && b2 <= 0x9B) return {Cls::Punct, '\'', 3};
-        if (b2 >= 0x9C && b2 <= 0x9F) return {Cls::Punct, '"', 3};
-        if (b2 == 0xA6) return {Cls::Punct, '.', 3};  // ellipsis
-    }
-    if (b0 == 0xE2 && b1 == 0x88 && b2 == 0x92) return {Cls::Punct, '-', 3};  // minus sign
-    if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return {Cls::Space, 0, 3};    // ideographic space
-    return {Cls::Letter, 0, 1};
+    size_t next = i;
+    const char32_t cp = next_code_point(t, next);
+    const size_t len = next - i;
+    const Typography typography = typography_of(cp);
+    if (typography == Typography::none) return {Cls::Letter, 0, len};
+    if (typography == Typography::space || typography == Typography::invisible)
+        return {Cls::Space, 0, len};
+    return {Cls::Punct, ascii_stand_in(typography)[0], len};  // an ellipsis is one '.'
 }
 
 CharInfo char_at(std::string_view t, size_t i) {
@@ -64,19 +59,9 @@ CharInfo char_at(std::string_view t, size_t i) {
     return {Cls::Punct, static_cast<char>(c), 1};
 }
 
-bool iequals(std::string_view word, std::string_view lower) {
-    if (word.size() != lower.size()) return false;
-    for (size_t i = 0; i < word.size(); ++i) {
-        char c = word[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != lower[i]) return false;
-    }
-    return true;
-}
-
 bool one_of(std::string_view word, std::initializer_list<std::string_view> lowers) {
     return std::any_of(lowers.begin(), lowers.end(),
-                       [&](std::string_view l) { return iequals(word, l); });
+                       [&](std::string_view l) { return ascii_iequals(word, l); });
 }
 
 bool is_upper(char c) {
@@ -128,7 +113,7 @@ class Lexer {
         const char p = c.punct;
         if (p == '/' || p == '@' || p == '_' || p == '=' || p == '\\') chunk_is_link_ = true;
         if (p == '.' && toks_.size() == chunk_first_ + 1 && toks_.back().kind == Kind::Word &&
-            iequals(word(toks_.back()), "www"))
+            ascii_iequals(word(toks_.back()), "www"))
             chunk_is_link_ = true;
         toks_.push_back(
             Tok{static_cast<uint32_t>(i), static_cast<uint32_t>(i + c.len), Kind::Punct, p, false});
@@ -172,39 +157,12 @@ class Lexer {
 // 1..12 for a capitalised month name or abbreviation ("October", "Oct", "Sept"), else 0. Lower
 // case is refused so that "may" and "march" stay verbs.
 int month_from_word(std::string_view w, bool& abbreviated) {
-    static constexpr std::string_view kNames[] = {"january",   "february", "march",    "april",
-                                                  "may",       "june",     "july",     "august",
-                                                  "september", "october",  "november", "december"};
-    if (w.size() < 3 || w.size() > 9 || !is_upper(w[0])) return 0;
-    for (int m = 0; m < 12; ++m) {
-        if (iequals(w, kNames[m])) {
-            abbreviated = false;
-            return m + 1;
-        }
-    }
-    abbreviated = true;
-    if (iequals(w, "sept")) return 9;
-    if (w.size() != 3) return 0;
-    for (int m = 0; m < 12; ++m) {
-        if (iequals(w, kNames[m].substr(0, 3))) return m + 1;
-    }
-    return 0;
+    return !w.empty() && is_upper(w[0]) ? schema::month_number(w, &abbreviated) : 0;
 }
 
 // 0 (Monday) .. 6 (Sunday) for a capitalised weekday name, else -1.
 int weekday_from_word(std::string_view w) {
-    static constexpr std::string_view kNames[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                                  "friday", "saturday", "sunday"};
-    if (w.size() < 6 || w.size() > 9 || !is_upper(w[0])) return -1;
-    for (int d = 0; d < 7; ++d) {
-        if (iequals(w, kNames[d])) return d;
-    }
-    return -1;
-}
-
-int weekday_of_days(long days) {
-    // 1970-01-01 was a Thursday (3 when Monday is 0).
-    return static_cast<int>(((days % 7) + 7 + 3) % 7);
+    return !w.empty() && is_upper(w[0]) ? schema::weekday_number(w) : -1;
 }
 
 // Words that start a phrase rather than a name, so a capitalised one before "May" or "Today"
@@ -540,9 +498,9 @@ class MentionFinder {
         static constexpr std::string_view kWords[] = {"a",    "two", "three",  "four",
                                                       "five", "six", "seven",  "eight",
                                                       "nine", "ten", "eleven", "twelve"};
-        if (iequals(w, "one")) return 1;
+        if (ascii_iequals(w, "one")) return 1;
         for (int k = 0; k < 12; ++k) {
-            if (iequals(w, kWords[k])) return k + 1;
+            if (ascii_iequals(w, kWords[k])) return k + 1;
         }
         return -1;
     }
@@ -743,25 +701,15 @@ class MentionFinder {
     }
 
     PartialDate shifted_month(int delta) const {
-        int year = pub_->year;
-        int month = pub_->month + delta;
-        if (month < 1) {
-            month += 12;
-            --year;
-        } else if (month > 12) {
-            month -= 12;
-            ++year;
-        }
-        return PartialDate{year, month, 0};
+        PartialDate d = schema::add_months(*pub_, delta);
+        d.day = 0;
+        return d;
     }
 
     // Days from the published date to weekday `wd`, looking back (direction < 0) or ahead.
     // `strict` leaves out the published day itself.
     long weekday_offset(int wd, int direction, bool strict) const {
-        const int pub_wd = weekday_of_days(pub_days_);
-        int gap = direction < 0 ? (pub_wd - wd + 7) % 7 : (wd - pub_wd + 7) % 7;
-        if (gap == 0 && strict) gap = 7;
-        return direction < 0 ? -gap : gap;
+        return schema::days_to_weekday(pub_days_, wd, direction, strict);
     }
 
     // A month and day without a year are in the published year, unless that puts them more

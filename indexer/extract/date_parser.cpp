@@ -4,24 +4,15 @@
 #include <vector>
 
 #include "common/text.h"
+#include "schema/calendar.h"
 
 namespace attache::extract {
 
 using schema::PartialDate;
 
 int month_from_name(std::string_view word) {
-    static const char* const kMonths[] = {"january",   "february", "march",    "april",
-                                          "may",       "june",     "july",     "august",
-                                          "september", "october",  "november", "december"};
-    std::string w = ascii_lower(word);
-    if (!w.empty() && w.back() == '.') w.pop_back();
-    if (w.size() < 3) return 0;
-    if (w == "sept") return 9;
-    for (int m = 0; m < 12; ++m) {
-        const std::string full = kMonths[m];
-        if (w == full || (w.size() == 3 && full.compare(0, 3, w) == 0)) return m + 1;
-    }
-    return 0;
+    if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    return schema::month_number(word);
 }
 
 namespace {
@@ -225,13 +216,7 @@ std::optional<PublishedDate> parse_written(std::string_view s) {
             continue;
         }
         // Weekday names are allowed and ignored; anything else makes the text not a date.
-        static const char* const kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-        const std::string lw = ascii_lower(w);
-        bool weekday = false;
-        for (const char* dname : kDays) {
-            if (lw.compare(0, 3, dname) == 0) weekday = true;
-        }
-        if (!weekday) return std::nullopt;
+        if (schema::weekday_from_prefix(w) < 0) return std::nullopt;
     }
     if (d.month == 0 || d.year == 0) return std::nullopt;
     d.day = day;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/text.h"
+#include "schema/calendar.h"
 
 namespace attache::extract {
 
@@ -48,16 +49,16 @@ char first_char(const Unit& u) {
     return u.len == 0 ? '\0' : u.bytes[0];
 }
 
+// Titles and month abbreviations ("Gen.", "Oct."), and single letters, take a dot.
 bool is_abbreviation(const std::string& norm) {
-    static const char* const kAbbreviations[] = {"mr",  "mrs", "ms",   "dr",  "gen", "sen", "rep",
-                                                 "gov", "lt",  "col",  "st",  "no",  "vs",  "jr",
-                                                 "sr",  "jan", "feb",  "mar", "apr", "jun", "jul",
-                                                 "aug", "sep", "sept", "oct", "nov", "dec"};
+    static const char* const kTitles[] = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov",
+                                          "lt", "col", "st", "no", "vs",  "jr",  "sr"};
     if (norm.size() == 1) return true;
-    for (const char* a : kAbbreviations) {
+    for (const char* a : kTitles) {
         if (norm == a) return true;
     }
-    return false;
+    bool abbreviated = false;
+    return schema::month_number(norm, &abbreviated) != 0 && abbreviated;
 }
 
 }  // namespace

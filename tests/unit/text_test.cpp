@@ -132,6 +132,39 @@ BOOST_AUTO_TEST_CASE(fold_turns_nbsp_into_space_and_drops_zero_width) {
     BOOST_TEST(fold("wait\xE2\x80\xA6") == "wait...");
 }
 
+BOOST_AUTO_TEST_CASE(typography_names_what_a_character_stands_for) {
+    BOOST_TEST((typography_of(U'a') == Typography::none));
+    BOOST_TEST((typography_of(U'\'') == Typography::none));  // ASCII is not typography
+    BOOST_TEST((typography_of(0x00A0) == Typography::space));
+    BOOST_TEST((typography_of(0x2009) == Typography::space));
+    BOOST_TEST((typography_of(0x200B) == Typography::invisible));
+    BOOST_TEST((typography_of(0x2019) == Typography::apostrophe));
+    BOOST_TEST((typography_of(0x201C) == Typography::quote));
+    BOOST_TEST((typography_of(0x00AB) == Typography::quote));
+    BOOST_TEST((typography_of(0x2013) == Typography::dash));
+    BOOST_TEST((typography_of(0x2212) == Typography::dash));
+    BOOST_TEST((typography_of(0x2026) == Typography::ellipsis));
+    BOOST_TEST((typography_of(0x00E9) == Typography::none));
+    // fold writes each as its ASCII stand-in.
+    BOOST_TEST(fold("\xC2\xABOui\xC2\xBB") == "\"oui\"");
+}
+
+BOOST_AUTO_TEST_CASE(fold_words_joins_folded_words) {
+    BOOST_TEST(fold_words("  Cho Tae-yul ", ' ') == "cho tae yul");
+    BOOST_TEST(fold_words("U.S.-Japan", '_') == "us_japan");
+    BOOST_TEST(fold_words("2+2 talks", ' ') == "2 2 talks");
+    BOOST_TEST(fold_words("2+2 talks", ' ', "+") == "2+2 talks");
+    BOOST_TEST(fold_words("\xE2\x80\x9C"
+                          "C\xC3\xB4te d\xE2\x80\x99Ivoire\xE2\x80\x9D",
+                          '-') == "cote-divoire");
+}
+
+BOOST_AUTO_TEST_CASE(ascii_iequals_ignores_ascii_case_only) {
+    BOOST_TEST(ascii_iequals("OcT", "oct"));
+    BOOST_TEST(!ascii_iequals("Oct", "october"));
+    BOOST_TEST(!ascii_iequals("\xC3\x89t\xC3\xA9", "\xC3\xA9t\xC3\xA9"));
+}
+
 BOOST_AUTO_TEST_CASE(fold_leaves_non_latin_text_alone) {
     BOOST_TEST(fold("\xED\x95\x9C\xEA\xB5\xAD") == "\xED\x95\x9C\xEA\xB5\xAD");
 }
