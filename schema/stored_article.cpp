@@ -58,10 +58,7 @@ namespace {
 class FieldReader : public nlohmann::json_sax<json> {
   public:
     FieldReader(StoredArticle& article, const std::vector<std::string>& wanted)
-        : article_(article), wanted_(wanted) {
-        if (std::find(wanted_.begin(), wanted_.end(), "id") == wanted_.end())
-            wanted_.push_back("id");
-    }
+        : article_(article), wanted_(wanted), fields_(wanted.size() + (is_wanted("id") ? 0 : 1)) {}
     bool found_id = false;
 
     bool key(string_t& k) override {
@@ -73,7 +70,7 @@ class FieldReader : public nlohmann::json_sax<json> {
         if (target_ == &article_.id) found_id = true;
         *target_ = std::move(s);
         target_ = nullptr;
-        return ++found_ < wanted_.size();  // false: stop here
+        return ++found_ < fields_;  // false: stop here
     }
     bool start_object(std::size_t) override { return enter(); }
     bool end_object() override { return leave(); }
@@ -90,9 +87,12 @@ class FieldReader : public nlohmann::json_sax<json> {
     }
 
   private:
+    bool is_wanted(const std::string& k) const {
+        return std::find(wanted_.begin(), wanted_.end(), k) != wanted_.end();
+    }
     std::string* field(const std::string& k) {
-        if (std::find(wanted_.begin(), wanted_.end(), k) == wanted_.end()) return nullptr;
-        if (k == "id") return &article_.id;
+        if (k == "id") return &article_.id;  // always
+        if (!is_wanted(k)) return nullptr;
         if (k == "title") return &article_.title;
         if (k == "body") return &article_.body;
         if (k == "url") return &article_.url;
@@ -116,7 +116,8 @@ class FieldReader : public nlohmann::json_sax<json> {
     }
 
     StoredArticle& article_;
-    std::vector<std::string> wanted_;
+    const std::vector<std::string>& wanted_;
+    const size_t fields_;  // the wanted fields, and the id
     std::string* target_ = nullptr;
     size_t found_ = 0;
     int depth_ = 0;
