@@ -120,8 +120,8 @@ std::string FacetCounter::label(const sc::FieldSpec& f, const std::string& id) c
 std::vector<FacetResult> FacetCounter::results() const {
     // Overflow values list the kinds that overflowed: "country,person".
     std::map<std::string, Xapian::doccount> overflow_by_kind;
-    const auto add_overflow = [&](std::string_view kinds, Xapian::doccount n) {
-        for (const auto& kind : split(std::string(kinds), ',')) overflow_by_kind[kind] += n;
+    const auto add_overflow = [&](const std::string& kinds, Xapian::doccount n) {
+        for (const auto& kind : split(kinds, ',')) overflow_by_kind[kind] += n;
     };
     if (local_spy_) local_spy_->for_each_value(sc::kSlotOverflow, add_overflow);
     if (overflow_spy_) {
@@ -131,12 +131,8 @@ std::vector<FacetResult> FacetCounter::results() const {
     std::vector<FacetResult> out;
     for (size_t r = 0; r < requests_.size(); ++r) {
         const sc::FieldSpec& f = *requests_[r].field;
-        std::map<std::string, Xapian::doccount, std::less<>> counts;
-        const auto add = [&](std::string_view id, Xapian::doccount n) {
-            auto it = counts.find(id);
-            if (it == counts.end()) it = counts.emplace(std::string(id), 0).first;
-            it->second += n;
-        };
+        std::map<std::string, Xapian::doccount> counts;
+        const auto add = [&](const std::string& id, Xapian::doccount n) { counts[id] += n; };
         if (local_spy_) local_spy_->for_each_value(f.first_slot, add);
         // An article holds a value in at most one of a field's slots, so summing the slots'
         // counts counts articles.

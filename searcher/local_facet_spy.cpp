@@ -29,6 +29,12 @@ class PackedValueSource : public FacetValueSource {
   public:
     explicit PackedValueSource(const Xapian::Database& db) : db_(db) {}
 
+    void prepare(FacetCounts& counts) override {
+        targets_.resize(counts.size());
+        for (size_t c = 0; c < counts.size(); ++c)
+            targets_[c].counts = &counts.counts(static_cast<int>(c));
+    }
+
     void count(Xapian::docid did, FacetCounts& counts) override {
         static const Xapian::ValueIterator end;
         // The matcher hands a local match's documents over in ascending docid order; a docid
@@ -55,17 +61,17 @@ class PackedValueSource : public FacetValueSource {
         }
     }
 
-    std::string_view value(const FacetCounts&, int counter, uint32_t number) const override {
-        return numbers_[counter].values()[number];
+    const std::string& value(const FacetCounts&, int counter, uint32_t number) const override {
+        return targets_[counter].numbers.values()[number];
     }
 
   private:
     void add(Xapian::docid did, std::string_view packed, FacetCounts& counts) {
-        if (numbers_.size() < counts.size()) numbers_.resize(counts.size());
         const bool ok = sc::unpack_facet_values(
             packed, [&](Xapian::valueno group) { return counts.counter_of(group); },
             [&](int counter, std::string_view v) {
-                counts.add(counter, numbers_[counter].number(v));
+                Target& t = targets_[counter];
+                FacetCounts::add(*t.counts, t.numbers.number(v));
             });
         if (!ok) {
             throw DatabaseError("document " + std::to_string(did) +
@@ -78,8 +84,13 @@ class PackedValueSource : public FacetValueSource {
     Xapian::ValueIterator it_;
     bool started_ = false;
     Xapian::docid last_ = 0;
-    std::string packed_;                 // reused: no allocation per article
-    std::vector<ValueNumbers> numbers_;  // per counter
+    // Per counter: the numbers given to its values, and its counts.
+    struct Target {
+        ValueNumbers numbers;
+        std::vector<Xapian::doccount>* counts = nullptr;
+    };
+    std::string packed_;  // reused: no allocation per article
+    std::vector<Target> targets_;
 };
 
 // The columns number values per group already: a count is a few array reads.
@@ -88,8 +99,16 @@ class ColumnValueSource : public FacetValueSource {
     explicit ColumnValueSource(std::shared_ptr<const FacetColumns> columns)
         : columns_(std::move(columns)) {}
 
+    // The columns' dense group numbers -> the counters asked for (-1: not counted).
+    void prepare(FacetCounts& counts) override {
+        counter_of_group_.assign(columns_->group_count(), -1);
+        for (size_t c = 0; c < counts.size(); ++c) {
+            const int group = columns_->group_of_slot(counts.group(static_cast<int>(c)));
+            if (group >= 0) counter_of_group_[group] = static_cast<int>(c);
+        }
+    }
+
     void count(Xapian::docid did, FacetCounts& counts) override {
-        if (counter_of_group_.empty()) map_groups(counts);
         columns_->for_each(did, [&](int group, uint32_t number) {
             const int counter = counter_of_group_[group];
             if (counter >= 0) counts.add(counter, number);
@@ -100,21 +119,12 @@ class ColumnValueSource : public FacetValueSource {
         for (Xapian::docid did = 1; did <= columns_->last_docid(); ++did) count(did, counts);
     }
 
-    std::string_view value(const FacetCounts& counts, int counter, uint32_t number) const override {
+    const std::string& value(const FacetCounts& counts, int counter,
+                             uint32_t number) const override {
         return columns_->values(columns_->group_of_slot(counts.group(counter)))[number];
     }
 
   private:
-    // The columns' dense group numbers -> the counters asked for (-1: not counted). One more
-    // entry than there are groups, so that the table is never empty once made.
-    void map_groups(const FacetCounts& counts) {
-        counter_of_group_.assign(columns_->group_count() + 1, -1);
-        for (size_t c = 0; c < counts.size(); ++c) {
-            const int group = columns_->group_of_slot(counts.group(static_cast<int>(c)));
-            if (group >= 0) counter_of_group_[group] = static_cast<int>(c);
-        }
-    }
-
     std::shared_ptr<const FacetColumns> columns_;
     std::vector<int> counter_of_group_;
 };
@@ -134,6 +144,7 @@ LocalFacetSpy::LocalFacetSpy(std::unique_ptr<FacetValueSource> source,
     : source_(std::move(source)) {
     for (const auto g : groups) counts_.add_group(g);
     counts_.add_group(sc::kSlotOverflow);
+    source_->prepare(counts_);
 }
 
 void LocalFacetSpy::operator()(const Xapian::Document& doc, double) {

@@ -30,13 +30,16 @@ class FacetCounts {
     size_t size() const { return groups_.size(); }
     Xapian::valueno group(int counter) const { return groups_[counter]; }
 
-    void add(int counter, uint32_t number) {
-        auto& c = counts_[counter];
-        if (number >= c.size()) c.resize(number + 1);
-        ++c[number];
+    void add(int counter, uint32_t number) { add(counts_[counter], number); }
+    // The same for counts(counter), kept at hand by a source that counts per value.
+    static void add(std::vector<Xapian::doccount>& counts, uint32_t number) {
+        if (number >= counts.size()) [[unlikely]]
+            counts.resize(number + 1);
+        ++counts[number];
     }
     // Value number -> articles, for one counter.
     const std::vector<Xapian::doccount>& counts(int counter) const { return counts_[counter]; }
+    std::vector<Xapian::doccount>& counts(int counter) { return counts_[counter]; }
 
   private:
     std::vector<int> counter_of_group_;
@@ -48,13 +51,15 @@ class FacetCounts {
 class FacetValueSource {
   public:
     virtual ~FacetValueSource() = default;
+    // Called once, before counting, with the groups that will be counted.
+    virtual void prepare(FacetCounts& counts) = 0;
     // Adds document `did`'s values of the counted groups to `counts`.
     virtual void count(Xapian::docid did, FacetCounts& counts) = 0;
     // Adds every document of the database, without the matcher (a query matching them all).
     virtual void count_all(FacetCounts& counts) = 0;
     // The value that `number` stands for in `counter`'s group.
-    virtual std::string_view value(const FacetCounts& counts, int counter,
-                                   uint32_t number) const = 0;
+    virtual const std::string& value(const FacetCounts& counts, int counter,
+                                     uint32_t number) const = 0;
 };
 
 // The packed value stream of `db`; throws DatabaseError for a document without a well-formed

@@ -19,7 +19,7 @@ class ValueNumbers {
     ValueNumbers() : table_(16) {}
 
     // The number of `value`, given it if it is new.
-    uint32_t number(std::string_view value) {
+    [[gnu::always_inline]] uint32_t number(std::string_view value) {
         const uint64_t key = short_key(value);
         const uint64_t h = hash(value, key);
         size_t i = h & (table_.size() - 1);
