@@ -17,11 +17,9 @@ void upgrade_directory(const std::string& path, UpgradeResult& result) {
     Xapian::WritableDatabase db = open_any_schema_for_writing(path);
     const std::string key(kSchemaMetadataKey);
     const std::string version = db.get_metadata(key);
-    if (version == kSchemaVersion) {
-        ++result.already_current;
-        return;
-    }
-    if (version != kUpgradableSchemaVersion && !(version.empty() && db.get_doccount() == 0)) {
+    const bool current = version == kSchemaVersion;
+    if (!current && version != kUpgradableSchemaVersion &&
+        !(version.empty() && db.get_doccount() == 0)) {
         throw DatabaseError("'" + path + "' has " +
                             (version.empty() ? "no attache schema" : "attache schema " + version) +
                             ": only schema " + std::string(kUpgradableSchemaVersion) +
@@ -32,6 +30,11 @@ void upgrade_directory(const std::string& path, UpgradeResult& result) {
         std::vector<Xapian::docid> lacking;
         for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
             if (db.get_document(*p).get_value(kSlotPackedFacets).empty()) lacking.push_back(*p);
+        }
+        // A schema 3 database lacks none, unless something other than attache wrote to it.
+        if (current && lacking.empty()) {
+            ++result.already_current;
+            return;
         }
         for (const Xapian::docid did : lacking) {
             Xapian::Document doc = db.get_document(did);

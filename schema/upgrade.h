@@ -17,7 +17,8 @@ struct UpgradeResult {
     Xapian::doccount packed = 0;  // documents given the packed value
 };
 
-// Upgrades the database directory at `path`, or every shard a stub file lists. The new stamp
+// Upgrades the database directory at `path`, or every shard a stub file lists (a schema 3 one
+// is only given the packed values it lacks, which none written by attache does). The new stamp
 // is written last, in the same commit as the packed values, so an interrupted upgrade leaves
 // a schema 2 database that can be upgraded again. Throws DatabaseError for a remote shard
 // (upgrade it on its host), a database of another schema, or a failure to write.
