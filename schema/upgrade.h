@@ -19,8 +19,8 @@ struct UpgradeResult {
 
 // Upgrades the database directory at `path`, or every shard a stub file lists (a schema 3 one
 // is only given the packed values it lacks, which none written by attache does). The new stamp
-// is written last, in the same commit as the packed values, so an interrupted upgrade leaves
-// a schema 2 database that can be upgraded again. Throws DatabaseError for a remote shard
+// is written last (Xapian may commit packed values before it), so an interrupted upgrade
+// leaves a schema 2 database that can be upgraded again. Throws DatabaseError for a remote shard
 // (upgrade it on its host), a database of another schema, or a failure to write.
 UpgradeResult upgrade_database(const std::string& path);
 
