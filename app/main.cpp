@@ -10,6 +10,7 @@
 #include "indexer/delete_command.h"
 #include "indexer/extract_command.h"
 #include "indexer/index_command.h"
+#include "indexer/upgrade_command.h"
 #include "schema/database.h"
 #include "searcher/commands.h"
 #include "server/serve_command.h"
@@ -175,6 +176,12 @@ int main(int argc, char** argv) {
     compact_cmd->add_option("--output,-o", compact.output,
                             "write the compacted (or merged) database here; default: in place");
 
+    attache::UpgradeOptions upgrade;
+    upgrade.db = default_db;
+    auto* upgrade_cmd = app.add_subcommand(
+        "upgrade", "bring a database of the previous schema up to this one, in place");
+    add_db_option(upgrade_cmd, upgrade.db);
+
     attache::ExtractOptions extract;
     auto* extract_cmd = app.add_subcommand(
         "extract", "show the entities and dates the indexer would extract (no database)");
@@ -204,6 +211,7 @@ int main(int argc, char** argv) {
     serve_cmd
         ->add_option("--kb", serve.kb_files, "extra knowledge base file (JSON Lines); repeatable")
         ->allow_extra_args(false);
+    add_shard_read_options(serve_cmd, serve.read);
 
     try {
         app.parse(argc, argv);
@@ -227,6 +235,7 @@ int main(int argc, char** argv) {
         if (*stats_cmd) return attache::run_stats_command(stats);
         if (*delete_cmd) return attache::run_delete(del);
         if (*compact_cmd) return attache::run_compact(compact);
+        if (*upgrade_cmd) return attache::run_upgrade(upgrade);
         if (*extract_cmd) return attache::run_extract(extract);
         if (*serve_cmd) return attache::run_serve(serve);
     } catch (...) {

@@ -15,11 +15,18 @@ std::string default_database_path() {
     return env && *env ? env : "./attache.db";
 }
 
-void check_schema(const Xapian::Database& db, const std::string& path) {
+void check_schema(const Xapian::Database& db, const std::string& path,
+                  const std::string& upgrade_path) {
     const std::string version = db.get_metadata(std::string(kSchemaMetadataKey));
     if (version.empty()) {
         if (db.get_doccount() == 0) return;  // a fresh database; the indexer stamps it
         throw DatabaseError("'" + path + "' is a Xapian database but not an attache database");
+    }
+    if (version == kUpgradableSchemaVersion) {
+        throw DatabaseError("'" + path + "' has attache schema " + version +
+                            ", this attache reads schema " + std::string(kSchemaVersion) +
+                            ": upgrade it in place with: attache upgrade --db " +
+                            (upgrade_path.empty() ? path : upgrade_path));
     }
     if (version != kSchemaVersion) {
         throw DatabaseError("'" + path + "' has attache schema " + version +
@@ -101,7 +108,7 @@ void ReadDatabase::open_shards() {
         const std::string name = single ? path_ : "shard " + s.name();
         try {
             Xapian::Database shard = open_shard(s, options_.timeout_seconds);
-            check_schema(shard, single ? path_ : s.name());
+            check_schema(shard, single ? path_ : s.name(), path_);
             combined.add_database(shard);
         } catch (const Xapian::NetworkError& e) {
             const std::string reason = network_reason(e, options_.timeout_seconds);
@@ -159,6 +166,14 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
             db.commit();
         }
         return db;
+    } catch (const Xapian::Error& e) {
+        rethrow_as_database_error(path, e);
+    }
+}
+
+Xapian::WritableDatabase open_any_schema_for_writing(const std::string& path) {
+    try {
+        return Xapian::WritableDatabase(path, Xapian::DB_OPEN);
     } catch (const Xapian::Error& e) {
         rethrow_as_database_error(path, e);
     }

@@ -48,6 +48,9 @@ class ReadDatabase {
     size_t shard_count() const { return specs_.size(); }
     bool has_remote_shards() const;
 
+    // Moves to the latest committed revision (Xapian::Database::reopen).
+    void reopen() { db_.reopen(); }
+
     // After a Xapian::NetworkError mid-run: connects to every shard afresh. A shard that still
     // does not answer is dropped with allow_partial, else a DatabaseError names it.
     void reconnect();
@@ -78,7 +81,13 @@ Xapian::WritableDatabase open_for_writing(const std::string& path);
 // shard (write on the shard's host) or one that cannot be opened.
 std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& stub_path);
 
-// Throws DatabaseError if `db` is not an attache database of this schema.
-void check_schema(const Xapian::Database& db, const std::string& path);
+// Throws DatabaseError if `db` is not an attache database of this schema. `path` names it in the
+// message; `upgrade_path` is what `attache upgrade --db` should be given for an upgradable one
+// (the stub of a shard; default: `path`).
+void check_schema(const Xapian::Database& db, const std::string& path,
+                  const std::string& upgrade_path = "");
+
+// Opens an existing database directory for writing whatever its schema stamp (attache upgrade).
+Xapian::WritableDatabase open_any_schema_for_writing(const std::string& path);
 
 }  // namespace attache::schema

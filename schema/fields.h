@@ -16,7 +16,10 @@
 namespace attache::schema {
 
 // Bump when a change to this table or to the stored data makes old databases unreadable.
-inline constexpr std::string_view kSchemaVersion = "2";
+// Schema 3: every document carries the packed facet value (kSlotPackedFacets); a schema 2
+// database is brought up to it by `attache upgrade` (schema/upgrade.h).
+inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kUpgradableSchemaVersion = "2";
 inline constexpr std::string_view kSchemaMetadataKey = "attache.schema";
 // Display names of entities that are not in the knowledge base (e.g. people found by title).
 inline constexpr std::string_view kLabelMetadataPrefix = "attache.label.";

@@ -52,9 +52,4 @@ std::string pack_facet_values(const Xapian::Document& doc) {
     return out;
 }
 
-bool has_packed_facets(const Xapian::Database& db) {
-    const Xapian::doccount docs = db.get_doccount();
-    return docs > 0 && db.get_value_freq(kSlotPackedFacets) == docs;
-}
-
 }  // namespace attache::schema

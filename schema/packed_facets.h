@@ -25,8 +25,7 @@ inline constexpr char kPackedFacetsFormat = '1';
 Xapian::valueno packed_facet_group(Xapian::valueno slot);
 
 // The packed value of a document whose slots are all set. Always non-empty, even for an
-// article without facet values, so that a database where every document has it can be told
-// from one indexed (partly or wholly) before it existed: see has_packed_facets.
+// article without facet values: a schema 3 database has it on every document.
 std::string pack_facet_values(const Xapian::Document& doc);
 
 // For each group of `packed`: target = select(first_slot); when target >= 0, calls
@@ -34,11 +33,6 @@ std::string pack_facet_values(const Xapian::Document& doc);
 // well-formed packed value (fn may have been called for the values before the fault).
 template <class Select, class Fn>
 bool unpack_facet_values(std::string_view packed, Select&& select, Fn&& fn);
-
-// True when every document of the database carries the packed value (Xapian's value
-// statistics: one look-up). Databases indexed before it existed, or updated by such an
-// indexer, are counted slot by slot instead.
-bool has_packed_facets(const Xapian::Database& db);
 
 namespace packed_detail {
 inline bool read_varint(const char*& p, const char* end, uint64_t& out) {

@@ -38,8 +38,12 @@ struct StoredArticle {
 };
 
 std::string encode_article(const StoredArticle& article);
-// Throws std::runtime_error when the data is not an attache document.
-StoredArticle decode_article(const std::string& data);
+// The article stored in a document's data. `wanted_fields`: only these top-level text fields
+// ("id", "title", "url", ...; the id is always read), the rest left empty, reading no further
+// than the last of them: a hit printed as ids or a few columns skips the body and entities.
+// Empty: the whole article. Throws DatabaseError when the data is not an attache article.
+StoredArticle decode_article(const std::string& data,
+                             const std::vector<std::string>& wanted_fields = {});
 
 nlohmann::ordered_json entity_to_json(const StoredEntity& entity, bool with_count);
 nlohmann::ordered_json entities_to_json(const StoredArticle& article, bool with_count);

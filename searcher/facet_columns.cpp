@@ -1,11 +1,9 @@
 #include "searcher/facet_columns.h"
 
-#include <atomic>
-#include <map>
-#include <mutex>
 #include <unordered_map>
 
 #include "common/errors.h"
+#include "schema/fields.h"
 #include "schema/packed_facets.h"
 
 namespace attache {
@@ -14,46 +12,30 @@ namespace sc = attache::schema;
 
 namespace {
 
-// The columns of the last revision seen, per database (by uuid).
-struct CacheEntry {
-    Xapian::rev revision = 0;
-    std::shared_ptr<const FacetColumns> columns;
-};
-
-std::mutex cache_mutex;
-std::map<std::string, CacheEntry> cache;
-std::atomic<bool> enabled{false};
-
 // Group numbers are kept in 8 bits and value numbers in 24 (FacetColumns::entries_).
 constexpr size_t kMaxGroups = 255;
 constexpr uint32_t kMaxValues = 1u << 24;
 
 }  // namespace
 
-void FacetColumns::keep_in_memory() {
-    enabled = true;
-}
-
-std::shared_ptr<const FacetColumns> FacetColumns::for_database(const Xapian::Database& db) {
-    if (!enabled) return nullptr;
+std::shared_ptr<const FacetColumns> FacetColumnCache::get(const Xapian::Database& db) {
     const std::string uuid = db.get_uuid();
-    if (uuid.empty()) return nullptr;
-    std::lock_guard lock(cache_mutex);
-    CacheEntry& entry = cache[uuid];
+    if (uuid.empty()) return FacetColumns::build(db);
+    std::lock_guard lock(mutex_);
+    Entry& entry = by_uuid_[uuid];
     const Xapian::rev revision = db.get_revision();
     if (!entry.columns || entry.revision != revision) {
         entry.columns.reset();  // the old revision's memory goes first
-        entry.columns = build(db);
+        entry.columns = FacetColumns::build(db);
         entry.revision = revision;
     }
     return entry.columns;
 }
 
-std::shared_ptr<const FacetColumns> FacetColumns::if_built(const Xapian::Database& db) {
-    if (!enabled) return nullptr;
-    std::lock_guard lock(cache_mutex);
-    const auto it = cache.find(db.get_uuid());
-    if (it == cache.end() || it->second.revision != db.get_revision()) return nullptr;
+std::shared_ptr<const FacetColumns> FacetColumnCache::if_built(const Xapian::Database& db) const {
+    std::lock_guard lock(mutex_);
+    const auto it = by_uuid_.find(db.get_uuid());
+    if (it == by_uuid_.end() || it->second.revision != db.get_revision()) return nullptr;
     return it->second.columns;
 }
 
@@ -108,43 +90,6 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
             value.copy(c.sequences_.data() + at, kSequenceBytes);
     }
     return out;
-}
-
-ColumnFacetsSpy::ColumnFacetsSpy(std::shared_ptr<const FacetColumns> columns,
-                                 const std::vector<const sc::FieldSpec*>& fields)
-    : columns_(std::move(columns)), counter_of_group_(columns_->group_count(), -1) {
-    // One counter per distinct group asked for (a field asked for twice is counted once); a
-    // field no article has a value of gets a counter that stays empty.
-    const auto counter_for = [&](Xapian::valueno first_slot) -> size_t {
-        const int group = columns_->group_of_slot(first_slot);
-        if (group >= 0 && counter_of_group_[group] >= 0)
-            return static_cast<size_t>(counter_of_group_[group]);
-        const size_t index = counters_.size();
-        counters_.emplace_back(group >= 0 ? columns_->values(group).size() : 0, 0);
-        group_of_counter_.push_back(group);
-        if (group >= 0) counter_of_group_[group] = static_cast<int>(index);
-        return index;
-    };
-    for (const auto* f : fields) slot_of_field_.push_back(counter_for(f->first_slot));
-    overflow_slot_ = counter_for(sc::kSlotOverflow);
-}
-
-void ColumnFacetsSpy::operator()(const Xapian::Document& doc, double) {
-    count(doc.get_docid());
-}
-
-void ColumnFacetsSpy::count_all() {
-    for (Xapian::docid did = 1; did <= columns_->last_docid(); ++did) count(did);
-}
-
-void ColumnFacetsSpy::finish() {
-    tallies_.assign(counters_.size(), ValueTally());
-    for (size_t c = 0; c < counters_.size(); ++c) {
-        const int group = group_of_counter_[c];
-        for (size_t v = 0; v < counters_[c].size(); ++v) {
-            if (counters_[c][v]) tallies_[c].add(columns_->values(group)[v], counters_[c][v]);
-        }
-    }
 }
 
 }  // namespace attache

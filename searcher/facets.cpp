@@ -7,7 +7,6 @@
 #include "common/errors.h"
 #include "common/text.h"
 #include "schema/packed_facets.h"
-#include "searcher/facet_columns.h"
 #include "searcher/local_facet_spy.h"
 
 namespace attache {
@@ -56,61 +55,38 @@ FacetRequest parse_facet_request(const std::string& text) {
 }
 
 FacetCounter::FacetCounter(std::vector<FacetRequest> requests, const LazyKb& kb,
-                           const Xapian::Database& db, bool local)
-    : requests_(std::move(requests)), kb_(kb), db_(db), local_(local) {}
+                           const Xapian::Database& db, bool local, FacetColumnCache* columns)
+    : requests_(std::move(requests)), kb_(kb), db_(db), local_(local), columns_(columns) {}
 
 FacetCounter::~FacetCounter() = default;
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
+    local_spy_.reset();
     spies_.clear();
-    ranked_.clear();
-    packed_.reset();
-    column_.reset();
-    local_overflow_.reset();
     overflow_spy_.reset();
-    if (local_ && !requests_.empty() && sc::has_packed_facets(db_)) {
-        std::vector<const sc::FieldSpec*> fields;
-        for (const auto& r : requests_) fields.push_back(r.field);
-        // A process that counts facets again (batch, serve) keeps them in memory.
-        if (auto columns = FacetColumns::for_database(db_)) {
-            column_ = std::make_unique<ColumnFacetsSpy>(std::move(columns), fields);
-            enquire.add_matchspy(column_.get());
-            return;
-        }
-        packed_ = std::make_unique<PackedFacetsSpy>(db_, fields);
-        enquire.add_matchspy(packed_.get());
+    if (requests_.empty()) return;
+    if (local_) {
+        std::vector<Xapian::valueno> groups;
+        for (const auto& r : requests_) groups.push_back(r.field->first_slot);
+        local_spy_ = std::make_unique<LocalFacetSpy>(
+            columns_ ? column_value_source(columns_->get(db_)) : packed_value_source(db_), groups);
+        enquire.add_matchspy(local_spy_.get());
         return;
     }
     for (const auto& r : requests_) {
-        if (local_) {
-            ranked_.push_back(
-                std::make_unique<RankedSlotsSpy>(db_, r.field->first_slot, r.field->slot_count));
-            enquire.add_matchspy(ranked_.back().get());
-            continue;
-        }
         auto& slots = spies_.emplace_back();
         for (unsigned i = 0; i < r.field->slot_count; ++i) {
             slots.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(r.field->first_slot + i));
             enquire.add_matchspy(slots.back().get());
         }
     }
-    if (requests_.empty()) return;
-    if (local_) {
-        local_overflow_ = std::make_unique<RankedSlotsSpy>(db_, sc::kSlotOverflow, 1);
-        enquire.add_matchspy(local_overflow_.get());
-    } else {
-        overflow_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(sc::kSlotOverflow);
-        enquire.add_matchspy(overflow_spy_.get());
-    }
+    overflow_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(sc::kSlotOverflow);
+    enquire.add_matchspy(overflow_spy_.get());
 }
 
 bool FacetCounter::count_all_documents() {
-    if (column_) {
-        column_->count_all();
-        return true;
-    }
-    if (!packed_) return false;
-    packed_->count_all(db_);
+    if (!local_spy_) return false;
+    local_spy_->count_all();
     return true;
 }
 
@@ -126,38 +102,28 @@ std::string FacetCounter::label(const sc::FieldSpec& f, const std::string& id) c
 }
 
 std::vector<FacetResult> FacetCounter::results() const {
+    // Overflow values list the kinds that overflowed: "country,person".
     std::map<std::string, Xapian::doccount> overflow_by_kind;
+    const auto add_overflow = [&](const std::string& kinds, Xapian::doccount n) {
+        for (const auto& kind : split(kinds, ',')) overflow_by_kind[kind] += n;
+    };
+    if (local_spy_) local_spy_->for_each_value(sc::kSlotOverflow, add_overflow);
     if (overflow_spy_) {
-        for (auto it = overflow_spy_->values_begin(); it != overflow_spy_->values_end(); ++it) {
-            for (const auto& kind : split(*it, ',')) overflow_by_kind[kind] += it.get_termfreq();
-        }
-    }
-    if (column_) column_->finish();
-    if (local_overflow_ || packed_ || column_) {
-        const ValueTally& tally = column_   ? column_->overflow_tally()
-                                  : packed_ ? packed_->overflow_tally()
-                                            : local_overflow_->tally();
-        for (size_t i = 0; i < tally.size(); ++i) {
-            for (const auto& kind : split(tally.values()[i], ','))
-                overflow_by_kind[kind] += tally.counts()[i];
-        }
+        for (auto it = overflow_spy_->values_begin(); it != overflow_spy_->values_end(); ++it)
+            add_overflow(*it, it.get_termfreq());
     }
     std::vector<FacetResult> out;
     for (size_t r = 0; r < requests_.size(); ++r) {
         const sc::FieldSpec& f = *requests_[r].field;
+        std::map<std::string, Xapian::doccount> counts;
+        const auto add = [&](const std::string& id, Xapian::doccount n) { counts[id] += n; };
+        if (local_spy_) local_spy_->for_each_value(f.first_slot, add);
         // An article holds a value in at most one of a field's slots, so summing the slots'
         // counts counts articles.
-        std::map<std::string, Xapian::doccount> counts;
-        if (local_) {
-            const ValueTally& tally = column_   ? column_->tally(r)
-                                      : packed_ ? packed_->tally(r)
-                                                : ranked_[r]->tally();
-            for (size_t i = 0; i < tally.size(); ++i)
-                counts[tally.values()[i]] += tally.counts()[i];
-        } else {
+        if (!spies_.empty()) {
             for (const auto& spy : spies_[r]) {
                 for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
-                    counts[*it] += it.get_termfreq();
+                    add(*it, it.get_termfreq());
             }
         }
         FacetResult result;

@@ -37,24 +37,25 @@ struct FacetResult {
     Xapian::doccount overflowed = 0;
 };
 
-class RankedSlotsSpy;
-class PackedFacetsSpy;
-class ColumnFacetsSpy;
+class LocalFacetSpy;
+class FacetColumnCache;
 
+// Counts facets one of two ways. Where the database is remote (a stub listing shards), Xapian's
+// built-in ValueCountMatchSpy, one per value slot, merged: the remote backend runs only
+// built-in spies. A local database (is_local_database) is counted by LocalFacetSpy from the
+// packed facet value: from the in-memory columns when the process keeps them (`columns`, built
+// for the database's current revision on attach), else from the packed value stream. Both give the
+// same counts (tests/unit/search_test.cpp).
 class FacetCounter {
   public:
-    // `local`: the database is one glass directory on this machine (see is_local_database).
-    // Local counting reads a field's slots in rank order and stops at the first empty one;
-    // remote shards only run Xapian's built-in spies, so they get one ValueCountMatchSpy per
-    // slot. Both give the same counts (tests/unit/search_test.cpp).
     FacetCounter(std::vector<FacetRequest> requests, const LazyKb& kb, const Xapian::Database& db,
-                 bool local = false);
+                 bool local = false, FacetColumnCache* columns = nullptr);
     ~FacetCounter();
-    // Register the spies before Enquire::get_mset.
+    // Register the spies before Enquire::get_mset (again after a retry: counts restart).
     void attach(Xapian::Enquire& enquire);
     // Instead of a match: counts every document of the database, when that can be done without
-    // the matcher (a local database with packed facet values). False: it was not done, attach
-    // and match as usual. For a query that matches every document.
+    // the matcher (a local database). False: it was not done, attach and match as usual. For a
+    // query that matches every document.
     bool count_all_documents();
     // Read the counts after get_mset.
     std::vector<FacetResult> results() const;
@@ -67,12 +68,11 @@ class FacetCounter {
     const LazyKb& kb_;
     Xapian::Database db_;
     bool local_;
+    FacetColumnCache* columns_;
+    std::unique_ptr<LocalFacetSpy> local_spy_;
+    // Remote: one spy per slot of each request, and one for the overflow slot.
     std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
-    std::vector<std::unique_ptr<RankedSlotsSpy>> ranked_;  // local: one per request
     std::unique_ptr<Xapian::ValueCountMatchSpy> overflow_spy_;
-    std::unique_ptr<RankedSlotsSpy> local_overflow_;  // local: slot 6 read as a stream
-    std::unique_ptr<PackedFacetsSpy> packed_;         // local, packed value on every document
-    std::unique_ptr<ColumnFacetsSpy> column_;         // the same, counted in memory (repeat use)
 };
 
 // True when PATH is a single glass database directory (not a stub listing shards), so that

@@ -1,80 +1,95 @@
-// The facet counter of a local database (one glass directory): reads a field's value slots as
-// streams and tallies them. Remote shards cannot run it (Xapian 1.4's remote backend runs only
-// its own spies) and use one ValueCountMatchSpy per slot instead; both give the same counts
+// The facet counter of a local database (one glass directory): every requested facet and the
+// overflow slot counted from the packed facet value (schema/packed_facets.h), one read per
+// matching article. Where the values come from is a FacetValueSource: the packed value stream
+// (a one-shot search), or the in-memory columns of a long-lived process (facet_columns.h).
+// Remote shards cannot run this spy (Xapian 1.4's remote backend runs only its own spies) and
+// count with one ValueCountMatchSpy per slot instead; both give the same counts
 // (tests/unit/search_test.cpp).
 #pragma once
 
 #include <xapian.h>
 
-#include <string>
+#include <memory>
+#include <string_view>
 #include <vector>
 
-#include "schema/fields.h"
-#include "searcher/value_tally.h"
+#include "searcher/facet_columns.h"
 
 namespace attache {
 
-// One value slot read as a stream (Database::valuestream_begin) rather than through the
-// Document: Document::get_value finds the slot's chunk in the B-tree again and decodes it from
-// its start on every read, and all slots share one cursor, so reading several slots per article
-// re-reads blocks; a stream decodes each chunk once, in docid order.
-class SlotStream {
+// Per packed group asked for (a field's first slot, or kSlotOverflow): how many articles hold
+// each value, by the value's number (numbered by the source).
+class FacetCounts {
   public:
-    SlotStream(const Xapian::Database& db, Xapian::valueno slot) : db_(db), slot_(slot) {}
-    // Sets `value` to document `did`'s value in the slot; false when it has none. The matcher
-    // hands a local match's documents over in ascending docid order; a docid below the last one
-    // restarts the stream, so the answer is right in any order.
-    bool read(Xapian::docid did, std::string& value);
+    // The counter of `group`, added if new: a field asked for twice is counted once.
+    int add_group(Xapian::valueno group);
+    // The counter of `group`, or -1 when it is not counted.
+    int counter_of(Xapian::valueno group) const {
+        return group < counter_of_group_.size() ? counter_of_group_[group] : -1;
+    }
+    size_t size() const { return groups_.size(); }
+    Xapian::valueno group(int counter) const { return groups_[counter]; }
+
+    void add(int counter, uint32_t number) { add(counts_[counter], number); }
+    // The same for counts(counter), kept at hand by a source that counts per value.
+    static void add(std::vector<Xapian::doccount>& counts, uint32_t number) {
+        if (number >= counts.size()) [[unlikely]]
+            counts.resize(number + 1);
+        ++counts[number];
+    }
+    // Value number -> articles, for one counter.
+    const std::vector<Xapian::doccount>& counts(int counter) const { return counts_[counter]; }
+    std::vector<Xapian::doccount>& counts(int counter) { return counts_[counter]; }
 
   private:
-    Xapian::Database db_;
-    Xapian::valueno slot_;
-    Xapian::ValueIterator it_;
-    bool started_ = false;
-    Xapian::docid last_ = 0;
+    std::vector<int> counter_of_group_;
+    std::vector<Xapian::valueno> groups_;
+    std::vector<std::vector<Xapian::doccount>> counts_;
 };
 
-// Counts the values of `count` slots from `first`. The indexer fills a field's slots from its
-// first one, in salience order and without gaps (indexer/document_builder.cpp, add_facet), so
-// the first empty slot ends an article's values: about two reads per field and article instead
-// of 16 or 24. An id occurs at most once among an article's slots, so the tally counts articles.
-class RankedSlotsSpy : public Xapian::MatchSpy {
+// Where a local count reads each article's facet values from.
+class FacetValueSource {
   public:
-    RankedSlotsSpy(const Xapian::Database& db, Xapian::valueno first, unsigned count);
-    void operator()(const Xapian::Document& doc, double weight) override;
-    const ValueTally& tally() const { return tally_; }
-
-  private:
-    std::vector<SlotStream> streams_;
-    ValueTally tally_;
-    std::string value_;  // reused: no allocation per value
+    virtual ~FacetValueSource() = default;
+    // Called once, before counting, with the groups that will be counted.
+    virtual void prepare(FacetCounts& counts) = 0;
+    // Adds document `did`'s values of the counted groups to `counts`.
+    virtual void count(Xapian::docid did, FacetCounts& counts) = 0;
+    // Adds every document of the database, without the matcher (a query matching them all).
+    virtual void count_all(FacetCounts& counts) = 0;
+    // The value that `number` stands for in `counter`'s group.
+    virtual const std::string& value(const FacetCounts& counts, int counter,
+                                     uint32_t number) const = 0;
 };
 
-// Counts every requested field and the overflow slot from the packed value (schema/
-// packed_facets.h): one stream read per matching article for all facets together. Only for
-// databases where every document has it (schema::has_packed_facets).
-class PackedFacetsSpy : public Xapian::MatchSpy {
+// The packed value stream of `db`; throws DatabaseError for a document without a well-formed
+// packed value (schema 3 databases have one on every document).
+std::unique_ptr<FacetValueSource> packed_value_source(const Xapian::Database& db);
+// The in-memory columns of `db`.
+std::unique_ptr<FacetValueSource> column_value_source(std::shared_ptr<const FacetColumns> columns);
+
+class LocalFacetSpy : public Xapian::MatchSpy {
   public:
-    // `fields`: the requested facets, in order; tally(i) counts fields[i]. The overflow slot is
-    // always counted (overflow_tally).
-    PackedFacetsSpy(const Xapian::Database& db,
-                    const std::vector<const schema::FieldSpec*>& fields);
+    // `groups`: the first slots of the requested fields (kSlotOverflow is always counted).
+    LocalFacetSpy(std::unique_ptr<FacetValueSource> source,
+                  const std::vector<Xapian::valueno>& groups);
     void operator()(const Xapian::Document& doc, double weight) override;
-    // Counts every document of the database straight from the stream, without the matcher:
-    // for a query that matches them all (`*`, stats).
-    void count_all(const Xapian::Database& db);
-    const ValueTally& tally(size_t field) const { return tallies_[tally_of_field_[field]]; }
-    const ValueTally& overflow_tally() const { return tallies_[overflow_tally_]; }
+    void count_all() { source_->count_all(counts_); }
+
+    // Calls fn(value, articles) for each value of `group` counted so far.
+    template <class Fn>
+    void for_each_value(Xapian::valueno group, Fn&& fn) const {
+        const int counter = counts_.counter_of(group);
+        if (counter < 0) return;
+        const auto& counts = counts_.counts(counter);
+        for (uint32_t n = 0; n < counts.size(); ++n) {
+            if (counts[n]) fn(source_->value(counts_, counter, n), counts[n]);
+        }
+    }
 
   private:
-    void count(Xapian::docid did, const std::string& packed);
-
-    SlotStream stream_;
-    std::vector<int> target_;          // group (first slot) -> index into tallies_, -1: not counted
-    std::vector<ValueTally> tallies_;  // one per distinct field, and one for the overflow slot
-    std::vector<size_t> tally_of_field_;  // fields[i] -> index into tallies_
-    size_t overflow_tally_ = 0;
-    std::string packed_;
+    std::unique_ptr<FacetValueSource> source_;
+    FacetCounts counts_;
 };
 
 }  // namespace attache

@@ -4,14 +4,10 @@
 #include <chrono>
 #include <cmath>
 
-#include <nlohmann/json.hpp>
-
 #include "common/errors.h"
 #include "common/text.h"
 #include "schema/fields.h"
-#include "schema/packed_facets.h"
 #include "searcher/entity_expansion.h"
-#include "searcher/facet_columns.h"
 #include "searcher/query_parser.h"
 #include "searcher/relative_dates.h"
 #include "searcher/spelling.h"
@@ -47,82 +43,6 @@ Xapian::Query since_filter(const Xapian::Database& db, const SearchRequest& req)
     return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotSequence, seq);
 }
 
-// Reads only some top-level text fields of a stored article ("id", "title", ...) and stops
-// once it has them all: decoding the whole article (body, entities) was a third of a batch
-// run's time for output that prints ids only, and a sixth for --fields id,score,title.
-// schema/stored_article.cpp writes "v", "id", "title", "body", then the optional fields.
-class StoredFieldReader : public nlohmann::json_sax<nlohmann::json> {
-  public:
-    StoredFieldReader(schema::StoredArticle& article, const std::vector<std::string>& wanted)
-        : article_(article), wanted_(wanted) {}
-    bool found_id = false;
-
-    bool key(string_t& k) override {
-        target_ = depth_ == 1 ? field(k) : nullptr;
-        return true;
-    }
-    bool string(string_t& s) override {
-        if (!target_) return true;
-        if (target_ == &article_.id) found_id = true;
-        *target_ = std::move(s);
-        target_ = nullptr;
-        return ++found_ < wanted_.size();  // false: stop here
-    }
-    bool start_object(std::size_t) override { return enter(); }
-    bool end_object() override { return leave(); }
-    bool start_array(std::size_t) override { return enter(); }
-    bool end_array() override { return leave(); }
-    bool null() override { return skip(); }
-    bool boolean(bool) override { return skip(); }
-    bool number_integer(number_integer_t) override { return skip(); }
-    bool number_unsigned(number_unsigned_t) override { return skip(); }
-    bool number_float(number_float_t, const string_t&) override { return skip(); }
-    bool binary(binary_t&) override { return skip(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-        return false;
-    }
-
-  private:
-    std::string* field(const std::string& k) {
-        if (std::find(wanted_.begin(), wanted_.end(), k) == wanted_.end()) return nullptr;
-        if (k == "id") return &article_.id;
-        if (k == "title") return &article_.title;
-        if (k == "body") return &article_.body;
-        if (k == "url") return &article_.url;
-        if (k == "published") return &article_.published;
-        if (k == "source") return &article_.source;
-        if (k == "lang") return &article_.lang;
-        if (k == "author") return &article_.author;
-        return nullptr;
-    }
-    bool skip() {
-        target_ = nullptr;
-        return true;
-    }
-    bool enter() {
-        ++depth_;
-        return skip();
-    }
-    bool leave() {
-        --depth_;
-        return true;
-    }
-    schema::StoredArticle& article_;
-    const std::vector<std::string>& wanted_;
-    std::string* target_ = nullptr;
-    size_t found_ = 0;
-    int depth_ = 0;
-};
-
-schema::StoredArticle stored_fields(const std::string& data,
-                                    const std::vector<std::string>& wanted) {
-    schema::StoredArticle article;
-    StoredFieldReader reader(article, wanted);
-    nlohmann::json::sax_parse(data, &reader);
-    if (!reader.found_id) throw std::runtime_error("document data is not an attache article");
-    return article;
-}
-
 }  // namespace
 
 SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const SearchRequest& req) {
@@ -145,9 +65,8 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     // the relevance tie-break without reading each match's document.
     // They are built for facet queries; others use them once they exist.
     std::shared_ptr<const FacetColumns> columns;
-    if (req.local_database) {
-        columns = !req.facets.empty() && sc::has_packed_facets(db) ? FacetColumns::for_database(db)
-                                                                   : FacetColumns::if_built(db);
+    if (req.local_database && req.columns) {
+        columns = req.facets.empty() ? req.columns->if_built(db) : req.columns->get(db);
     }
     SequenceKeyMaker sequence_keys(columns);
     const Xapian::Query has_date(Xapian::Query::OP_VALUE_GE, sc::kSlotPublished, "0");
@@ -176,7 +95,8 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
     counting.set_query(query);
     counting.set_weighting_scheme(Xapian::BoolWeight());
     counting.set_docid_order(Xapian::Enquire::DONT_CARE);
-    FacetCounter facets(req.facets, kb, db, req.local_database);
+    FacetCounter facets(req.facets, kb, db, req.local_database,
+                        req.local_database ? req.columns : nullptr);
     facets.attach(counting);
 
     SearchResult result;
@@ -202,14 +122,8 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
             hit.rank = rank_base + static_cast<size_t>(it.get_rank()) + 1;  // ranks count from 1
             hit.score = std::round(it.get_weight() * 10000.0) / 10000.0;
             const std::string data = it.get_document().get_data();
-            if (req.ids_only) {
-                static const std::vector<std::string> just_id = {"id"};
-                hit.article = stored_fields(data, just_id);
-            } else if (!req.stored_fields.empty()) {
-                hit.article = stored_fields(data, req.stored_fields);
-            } else {
-                hit.article = sc::decode_article(data);
-            }
+            static const std::vector<std::string> just_id = {"id"};
+            hit.article = sc::decode_article(data, req.ids_only ? just_id : req.stored_fields);
             const std::string& text =
                 hit.article.body.empty() ? hit.article.title : hit.article.body;
             if (req.snippet_bytes) {
@@ -255,6 +169,7 @@ SearchResult run_search(const Xapian::Database& db, const LazyKb& kb, const Sear
             if (attempt > 0)
                 throw DatabaseError("the database changed during the search twice; try again");
             Xapian::Database(db).reopen();
+            if (columns) sequence_keys.use(req.columns->get(db));
             result.hits.clear();
             // The spies kept what they counted before the error: count again from zero.
             counting.clear_matchspies();

@@ -11,6 +11,7 @@
 #include "schema/database.h"
 #include "schema/dates.h"
 #include "schema/stored_article.h"
+#include "searcher/facet_columns.h"
 #include "searcher/facets.h"
 #include "searcher/lazy_kb.h"
 
@@ -37,8 +38,12 @@ struct SearchRequest {
     // The output shows only these stored text fields ("id", "title", "url", ...; "id" among
     // them): hits decode just those, not the body and entities. Empty: the whole article.
     std::vector<std::string> stored_fields;
-    // One local glass database (is_local_database): facets may use the faster local counter.
+    // One local glass database (is_local_database): facets are counted from the packed value.
     bool local_database = false;
+    // A long-lived process's in-memory facet columns (batch run, serve): a local database's
+    // facets and relevance tie-breaks read them. Null: a one-shot search, which reads the
+    // packed value stream.
+    FacetColumnCache* columns = nullptr;
 };
 
 struct Hit {

@@ -7,7 +7,6 @@
 #include "schema/database.h"
 #include "searcher/batch.h"
 #include "searcher/commands.h"
-#include "searcher/facet_columns.h"
 #include "searcher/formats/hit_fields.h"
 #include "searcher/formats/json_format.h"
 #include "searcher/formats/table_format.h"
@@ -123,7 +122,7 @@ void warn_missing_shards(const SearchResult& r, size_t& reported) {
 int run_batch(const SearchOptions& opt, const SearchRequest& base, schema::ReadDatabase& db,
               const LazyKb& kb) {
     // Many queries on one database: facet values are worth holding in memory.
-    FacetColumns::keep_in_memory();
+    FacetColumnCache columns;
     std::ifstream file;
     std::istream* in = &std::cin;
     const std::string name = opt.batch == "-" ? "<stdin>" : opt.batch;
@@ -139,6 +138,7 @@ int run_batch(const SearchOptions& opt, const SearchRequest& base, schema::ReadD
     while (reader.next(q)) {
         SearchRequest req = base;
         req.query = q.query;
+        req.columns = &columns;
         try {
             const SearchResult r = run_search(db, kb, req);
             if (r.total) ++matched;

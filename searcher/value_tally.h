@@ -1,11 +1,10 @@
-// Counts how often each string occurs, for the local facet counter: an open-addressing table
-// keyed by a cheap hash of the value. Facet values are short ids ("US", "2024",
-// "antony-blinken") drawn from a small vocabulary and counted millions of times per query;
-// std::unordered_map<std::string, ...> (node per value, std::hash over the bytes, a modulo by a
-// prime) was the largest single cost of a facet query in perf (docs/benchmarks.md).
+// Numbers distinct strings 0, 1, 2... in the order they are first seen, for the local facet
+// counter reading packed values (searcher/local_facet_spy.h), which then counts by number: an
+// open-addressing table keyed by a cheap hash of the value. Facet values are short ids ("US",
+// "2024", "antony-blinken") drawn from a small vocabulary and looked up millions of times per
+// query; std::unordered_map<std::string, ...> (node per value, std::hash over the bytes, a modulo
+// by a prime) was the largest single cost of a facet query in perf (docs/benchmarks.md).
 #pragma once
-
-#include <xapian.h>
 
 #include <cstdint>
 #include <cstring>
@@ -15,11 +14,12 @@
 
 namespace attache {
 
-class ValueTally {
+class ValueNumbers {
   public:
-    ValueTally() : table_(16) {}
+    ValueNumbers() : table_(16) {}
 
-    void add(std::string_view value, Xapian::doccount n = 1) {
+    // The number of `value`, given it if it is new.
+    [[gnu::always_inline]] uint32_t number(std::string_view value) {
         const uint64_t key = short_key(value);
         const uint64_t h = hash(value, key);
         size_t i = h & (table_.size() - 1);
@@ -28,22 +28,20 @@ class ValueTally {
             // Values of up to eight bytes are equal when their lengths and keys are.
             if (e.hash == h && e.size == value.size() && e.key == key &&
                 (value.size() <= 8 || values_[e.index - 1] == value)) {
-                counts_[e.index - 1] += n;
-                return;
+                return e.index - 1;
             }
             i = (i + 1) & (table_.size() - 1);
         }
         values_.emplace_back(value);
-        counts_.push_back(n);
-        table_[i] = {h, key, static_cast<uint32_t>(values_.size()),
-                     static_cast<uint32_t>(value.size())};
+        const auto added = static_cast<uint32_t>(values_.size());
+        table_[i] = {h, key, added, static_cast<uint32_t>(value.size())};
         if (values_.size() * 2 > table_.size()) grow();
+        return added - 1;
     }
 
     size_t size() const { return values_.size(); }
-    // Values in the order they were first seen, with their counts.
+    // Value number i is values()[i].
     const std::vector<std::string>& values() const { return values_; }
-    const std::vector<Xapian::doccount>& counts() const { return counts_; }
 
   private:
     struct Entry {
@@ -96,7 +94,6 @@ class ValueTally {
 
     std::vector<Entry> table_;  // size: a power of two, at most half full
     std::vector<std::string> values_;
-    std::vector<Xapian::doccount> counts_;
 };
 
 }  // namespace attache

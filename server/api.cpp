@@ -51,20 +51,28 @@ ApiResponse Api::error(int status, const std::string& message) {
     return {status, json{{"error", message}, {"status", status}}};
 }
 
-// Maps attache's errors to HTTP statuses, and retries once when the indexer committed while
-// the request read the database (Xapian then throws DatabaseModifiedError).
+// Maps attache's errors to HTTP statuses. Each request reads the latest committed revision;
+// when the indexer commits while it reads (Xapian then throws DatabaseModifiedError) it runs
+// once more, and a shard that drops its connection is reconnected once, as in the CLI.
 template <typename Fn>
 ApiResponse Api::guarded(Fn&& fn) {
     try {
-        for (int attempt = 0;; ++attempt) {
-            auto lease = pool_.lease();
-            try {
-                return fn(lease.db());
-            } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt > 0) throw;
-                lease.db().reopen();
+        auto lease = pool_.lease();
+        schema::ReadDatabase& db = lease.db();
+        ApiResponse response;
+        schema::with_reconnect(db, [&] {
+            for (int attempt = 0;; ++attempt) {
+                try {
+                    // Cheap when nothing changed: Xapian compares revisions.
+                    db.reopen();
+                    response = fn(db);
+                    return;
+                } catch (const Xapian::DatabaseModifiedError&) {
+                    if (attempt > 0) throw;
+                }
             }
-        }
+        });
+        return response;
     } catch (const QueryError& e) {
         return error(400, e.what());
     } catch (const UsageError& e) {
@@ -82,16 +90,18 @@ ApiResponse Api::guarded(Fn&& fn) {
 }
 
 ApiResponse Api::search(const QueryParams& params) {
-    return guarded([&](Xapian::Database& db) {
+    return guarded([&](schema::ReadDatabase& db) {
         ApiSearch s = parse_search_params(params, limits_);
-        s.request.local_database = is_local_database(pool_.path());
+        s.request.local_database = pool_.local();
+        s.request.columns = &pool_.columns();
         const SearchResult result = run_search(db, kb_, s.request);
         return ApiResponse{200, formats::search_to_json(result, s.fields)};
     });
 }
 
 ApiResponse Api::article(const std::string& id, const QueryParams& params) {
-    return guarded([&](Xapian::Database& db) {
+    return guarded([&](schema::ReadDatabase& rdb) {
+        const Xapian::Database& db = rdb.db();
         check_known_params(params, {"mentions"});
         const std::string mentions = single_param(params, "mentions");
         if (!mentions.empty() && mentions != "true" && mentions != "false")
@@ -107,24 +117,23 @@ ApiResponse Api::article(const std::string& id, const QueryParams& params) {
 }
 
 ApiResponse Api::stats(const QueryParams& params) {
-    return guarded([&](Xapian::Database& db) {
+    return guarded([&](schema::ReadDatabase& db) {
         check_known_params(params, {"top"});
         const size_t top = count_param(params, "top", 5, 100);
         return ApiResponse{
-            200, stats_to_json(compute_stats(db, kb_, top, is_local_database(pool_.path())),
-                               pool_.path())};
+            200, stats_to_json(compute_stats(db.db(), kb_, top, pool_.local()), pool_.path())};
     });
 }
 
 ApiResponse Api::suggest(const QueryParams& params) {
-    return guarded([&](Xapian::Database& db) {
+    return guarded([&](schema::ReadDatabase& db) {
         check_known_params(params, {"field", "prefix", "limit"});
         const std::string field = single_param(params, "field");
         const std::string prefix = single_param(params, "prefix");
         if (prefix.size() > 100) throw UsageError("parameter 'prefix' is longer than 100 bytes");
         const size_t limit = count_param(params, "limit", 10, 50);
         json values = json::array();
-        for (const auto& s : suggester_->suggest(db, field, prefix, limit)) {
+        for (const auto& s : suggester_->suggest(db.db(), field, prefix, limit)) {
             values.push_back({{"id", s.id},
                               {"name", s.name},
                               {"count", s.count},
@@ -135,8 +144,8 @@ ApiResponse Api::suggest(const QueryParams& params) {
 }
 
 ApiResponse Api::health() {
-    return guarded([&](Xapian::Database& db) {
-        return ApiResponse{200, json{{"status", "ok"}, {"articles", db.get_doccount()}}};
+    return guarded([&](schema::ReadDatabase& db) {
+        return ApiResponse{200, json{{"status", "ok"}, {"articles", db.db().get_doccount()}}};
     });
 }
 

@@ -1,15 +1,16 @@
 #include "server/database_pool.h"
 
-#include "schema/database.h"
+#include "searcher/facets.h"
 
 namespace attache::server {
 
-DatabasePool::DatabasePool(std::string path) : path_(std::move(path)) {
-    idle_.push_back(std::make_unique<Xapian::Database>(schema::open_for_reading(path_)));
+DatabasePool::DatabasePool(std::string path, schema::ReadOptions options)
+    : path_(std::move(path)), options_(options), local_(is_local_database(path_)) {
+    idle_.push_back(std::make_unique<schema::ReadDatabase>(path_, options_));
 }
 
 DatabasePool::Lease DatabasePool::lease() {
-    std::unique_ptr<Xapian::Database> db;
+    std::unique_ptr<schema::ReadDatabase> db;
     {
         std::lock_guard lock(mutex_);
         if (!idle_.empty()) {
@@ -17,16 +18,11 @@ DatabasePool::Lease DatabasePool::lease() {
             idle_.pop_back();
         }
     }
-    if (db) {
-        // Cheap when nothing changed (Xapian compares the revision it has with the one on disk).
-        db->reopen();
-    } else {
-        db = std::make_unique<Xapian::Database>(schema::open_for_reading(path_));
-    }
+    if (!db) db = std::make_unique<schema::ReadDatabase>(path_, options_);
     return Lease(*this, std::move(db));
 }
 
-void DatabasePool::give_back(std::unique_ptr<Xapian::Database> db) {
+void DatabasePool::give_back(std::unique_ptr<schema::ReadDatabase> db) {
     if (!db) return;
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(db));

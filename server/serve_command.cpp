@@ -8,7 +8,6 @@
 #include <thread>
 
 #include "common/errors.h"
-#include "searcher/facet_columns.h"
 #include "server/api.h"
 #include "server/database_pool.h"
 #include "server/http_server.h"
@@ -26,8 +25,7 @@ int run_serve(const ServeOptions& opt) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    server::DatabasePool pool(opt.db);  // fails now if the database is missing or foreign
-    FacetColumns::keep_in_memory();     // a long-lived process: facet values held in memory
+    server::DatabasePool pool(opt.db, opt.read);  // fails now if missing, foreign or unreachable
     server::Api api(pool, opt.kb_files);
     server::HttpOptions http;
     // httplib gives each open connection a worker until it closes: enough workers that a few

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "schema/database.h"
+
 namespace attache {
 
 struct ServeOptions {
@@ -12,6 +14,7 @@ struct ServeOptions {
     size_t threads = 0;  // 0: a few per core (at least 4)
     std::string cors_origin;
     std::vector<std::string> kb_files;
+    schema::ReadOptions read;  // --timeout, --allow-partial, as for search
 };
 
 // Serves until SIGINT or SIGTERM, then finishes the running requests and returns 0.

@@ -323,3 +323,28 @@ BOOST_AUTO_TEST_CASE(signals_shut_the_server_down_cleanly) {
         BOOST_TEST(second.output().find("attache: stopped") != std::string::npos);
     }
 }
+
+// serve opens a sharded database as the CLI does: a shard that does not answer stops it at
+// start-up, naming the shard, unless --allow-partial, and then every answer says what is missing.
+BOOST_AUTO_TEST_CASE(shards_down_are_refused_or_reported_as_the_cli_does) {
+    const std::string stub = (g_served->dir / "partial.stub").string();
+    // Port 1 on loopback: nothing listens there, the connection is refused at once.
+    std::ofstream(stub) << "auto db\nremote tcp 127.0.0.1 1\n";
+    auto r = run_process({g_attache, "serve", "--db", stub, "--timeout", "2"});
+    BOOST_TEST(r.exit_code == 4);
+    BOOST_TEST(r.err.find("shard 127.0.0.1:1 (" + stub + ":2) is unavailable") != std::string::npos,
+               r.err);
+
+    ServerProcess partial(g_attache, {"--db", stub, "--allow-partial", "--timeout", "2"});
+    httplib::Client client("127.0.0.1", partial.port());
+    auto res = client.Get("/api/search?q=summit&facet=country");
+    BOOST_TEST_REQUIRE(static_cast<bool>(res));
+    BOOST_TEST(res->status == 200, res->body);
+    json api = json::parse(res->body);
+    BOOST_TEST(api["partial"] == true);
+    BOOST_TEST(api["missing_shards"][0].get<std::string>().rfind("127.0.0.1:1: ", 0) == 0);
+    json cli = cli_json({"search", "--db", stub, "--allow-partial", "--timeout", "2", "--format",
+                         "json", "--facet", "country", "summit"});
+    api["took_ms"] = cli["took_ms"] = 0;
+    BOOST_TEST(api == cli);
+}

@@ -11,6 +11,7 @@
 #include "indexer/index_writer.h"
 #include "schema/database.h"
 #include "schema/packed_facets.h"
+#include "schema/upgrade.h"
 #include "searcher/facet_columns.h"
 #include "tests/unit/test_support.h"
 
@@ -71,29 +72,34 @@ struct Fixture {
         writer.commit();
     }
 
+    // `local`: count as for a local database (the packed value), from `columns` when given;
+    // else as for remote shards (Xapian's per-slot spies).
     SearchResult run(const std::string& query, const std::vector<std::string>& facets,
-                     size_t limit = 10, bool local = false) {
-        return run_on(path, query, facets, limit, local);
+                     size_t limit = 10, bool local = false, FacetColumnCache* columns = nullptr) {
+        return run_on(path, query, facets, limit, local, columns);
     }
     SearchResult run_on(const std::string& db, const std::string& query,
-                        const std::vector<std::string>& facets, size_t limit, bool local) {
+                        const std::vector<std::string>& facets, size_t limit, bool local,
+                        FacetColumnCache* columns = nullptr) {
         SearchRequest req;
         req.query = query;
         req.limit = limit;
         req.local_database = local;
+        req.columns = columns;
         for (const auto& f : facets) req.facets.push_back(parse_facet_request(f));
         return run_search(schema::open_for_reading(db), kb, req);
     }
 };
 
-// A copy of the database as an indexer from before the packed facet value would have written
-// it: the packed value removed from every `every`-th document (1: all of them), the rest and
-// the metadata (schema stamp, labels) kept.
-void copy_without_packed_facets(const std::string& from, const std::string& to, unsigned every) {
+// A copy of the database as a schema 2 indexer could have written it: the packed value removed
+// from every `every`-th document (1: all of them), the rest and the metadata (labels) kept, and
+// stamped schema 2.
+void copy_as_schema_2(const std::string& from, const std::string& to, unsigned every) {
     Xapian::Database src(from);
     Xapian::WritableDatabase dst(to, Xapian::DB_CREATE);
     for (auto k = src.metadata_keys_begin(); k != src.metadata_keys_end(); ++k)
         dst.set_metadata(*k, src.get_metadata(*k));
+    dst.set_metadata(std::string(schema::kSchemaMetadataKey), "2");
     for (auto p = src.postlist_begin(""); p != src.postlist_end(""); ++p) {
         Xapian::Document doc = src.get_document(*p);
         if (*p % every == 0) doc.remove_value(schema::kSlotPackedFacets);
@@ -169,39 +175,79 @@ BOOST_AUTO_TEST_CASE(local_country_counts_equal_brute_force_counts) {
     BOOST_TEST((as_map(all.facets[0]) == expected));
 }
 
-// The local counter (rank-ordered slots, stop at the first empty one) and the per-slot spies
-// that remote shards need must agree on every value, label and overflow count.
+bool every_document_is_packed(const std::string& db) {
+    const Xapian::Database d(db);
+    return d.get_value_freq(schema::kSlotPackedFacets) == d.get_doccount();
+}
+
+// The local counter (the packed value, read from its stream or from the in-memory columns) and
+// the per-slot spies that remote shards need must agree on every value, label and overflow
+// count.
 BOOST_AUTO_TEST_CASE(local_counter_equals_the_per_slot_spies) {
     BOOST_TEST(is_local_database(path));
-    BOOST_TEST(schema::has_packed_facets(Xapian::Database(path)));  // the packed counter runs
+    BOOST_TEST(every_document_is_packed(path));
     BOOST_TEST(!is_local_database(dir / "nowhere"));
-    const std::vector<std::string> facets = {"country:0", "person:0", "year",
-                                             "month:0",   "source:0", "mentioned:0"};
+    // country twice: one count serves both requests.
+    const std::vector<std::string> facets = {"country:0", "person:0", "year",        "org:0",
+                                             "month:0",   "source:0", "mentioned:0", "country:2"};
+    FacetColumnCache columns;
     for (const std::string q : {"*", "trade", "weather", "id:a0", "NOT id:a0", "nothingatall"}) {
-        check_same_facets(run(q, facets, 10, false), run(q, facets, 10, true), q);
+        const SearchResult reference = run(q, facets, 10, false);
+        check_same_facets(reference, run(q, facets, 10, true), q + " packed stream");
+        check_same_facets(reference, run(q, facets, 10, true, &columns), q + " columns");
     }
 }
 
-// Databases indexed before the packed facet value existed, wholly or partly (an older indexer
-// adding to a newer database), are counted slot by slot, with the same results.
-BOOST_AUTO_TEST_CASE(databases_without_the_packed_value_count_the_same) {
-    BOOST_TEST(schema::has_packed_facets(Xapian::Database(path)));
+// A schema 2 database (the packed value on some documents or none) is refused with a message
+// that names the fix; `attache upgrade` packs the missing values, and then it counts the same.
+BOOST_AUTO_TEST_CASE(schema_2_databases_are_refused_until_upgraded) {
     const std::string old_db = dir / "old.db";
     const std::string mixed_db = dir / "mixed.db";
-    copy_without_packed_facets(path, old_db, 1);
-    copy_without_packed_facets(path, mixed_db, 5);
-    BOOST_TEST(!schema::has_packed_facets(Xapian::Database(old_db)));
-    BOOST_TEST(!schema::has_packed_facets(Xapian::Database(mixed_db)));
+    copy_as_schema_2(path, old_db, 1);
+    copy_as_schema_2(path, mixed_db, 5);
+    BOOST_TEST(Xapian::Database(old_db).get_value_freq(schema::kSlotPackedFacets) == 0u);
     BOOST_TEST(Xapian::Database(mixed_db).get_value_freq(schema::kSlotPackedFacets) > 0u);
-    // country twice: one count serves both requests.
-    const std::vector<std::string> facets = {"country:0", "person:0",    "year",     "org:0",
-                                             "month:0",   "mentioned:0", "source:0", "country:2"};
+    try {
+        schema::open_for_reading(old_db);
+        BOOST_FAIL("a schema 2 database was opened");
+    } catch (const DatabaseError& e) {
+        BOOST_TEST(e.what() == "'" + old_db +
+                                   "' has attache schema 2, this attache reads schema 3: upgrade "
+                                   "it in place with: attache upgrade --db " +
+                                   old_db);
+        BOOST_TEST((e.code() == ExitCode::database));
+    }
+    BOOST_CHECK_THROW(IndexWriter(mixed_db, 7), DatabaseError);  // nor written to
+
+    const auto upgraded = schema::upgrade_database(old_db);
+    BOOST_TEST(upgraded.databases == 1u);
+    BOOST_TEST(upgraded.packed == 120u);
+    BOOST_TEST(schema::upgrade_database(mixed_db).packed == 24u);  // docids 5, 10, ... 120
+    BOOST_TEST(schema::upgrade_database(old_db).already_current == 1u);
+    for (const auto& db : {old_db, mixed_db}) {
+        BOOST_TEST(every_document_is_packed(db));
+        BOOST_TEST(Xapian::Database(db).get_metadata("attache.schema") == "3");
+    }
+    // Stamped 3 but lacking the value somewhere (only another tool could write that): the local
+    // count says so, and upgrade packs what is missing.
+    const std::string hand_db = dir / "hand.db";
+    copy_as_schema_2(path, hand_db, 60);  // docids 60 and 120
+    {
+        Xapian::WritableDatabase d(hand_db, Xapian::DB_OPEN);
+        d.set_metadata(std::string(schema::kSchemaMetadataKey), "3");
+        d.commit();
+    }
+    BOOST_CHECK_THROW(run_on(hand_db, "discussed", {"country"}, 10, true), DatabaseError);
+    BOOST_TEST(schema::upgrade_database(hand_db).packed == 2u);
+    BOOST_TEST(every_document_is_packed(hand_db));
+    const std::vector<std::string> facets = {"country:0", "person:0",    "year",    "org:0",
+                                             "month:0",   "mentioned:0", "source:0"};
     for (const std::string q : {"*", "trade", "NOT id:a0", "id:a0", "nothingatall"}) {
-        const SearchResult reference = run(q, facets, 10, false);  // per-slot spies
-        check_same_facets(reference, run(q, facets, 10, true), q + " packed");
+        const SearchResult reference = run(q, facets, 10, true);
         check_same_facets(reference, run_on(old_db, q, facets, 10, true), q + " old");
         check_same_facets(reference, run_on(mixed_db, q, facets, 10, true), q + " mixed");
         check_same_facets(reference, run_on(old_db, q, facets, 10, false), q + " old, per slot");
+        check_same_facets(reference, run_on(hand_db, q, facets, 10, true), q + " hand");
     }
 }
 
@@ -312,27 +358,32 @@ BOOST_AUTO_TEST_CASE(totals_stay_exact_with_or_without_the_counting_pass) {
     BOOST_TEST(run_search(schema::open_for_reading(path), kb, req).total == trade_articles);
 }
 
-// Last in the suite: keep_in_memory() turns the columns on for the rest of the process.
+// The columns a long-lived process holds give the same counts and the same order of ties, and
+// are built again when the database moves to a new revision.
 BOOST_AUTO_TEST_CASE(in_memory_columns_count_and_rank_the_same) {
     const std::vector<std::string> facets = {"country:0", "person:0", "year",
                                              "month:0",   "source:0", "mentioned:0"};
     const std::vector<std::string> queries = {"*",         "trade",        "weather",  "id:a0",
                                               "NOT id:a0", "nothingatall", "discussed"};
-    std::vector<SearchResult> before;
-    for (const auto& q : queries) before.push_back(run(q, facets, 20, true));
-    BOOST_TEST(!FacetColumns::for_database(Xapian::Database(path)));  // off by default
-    FacetColumns::keep_in_memory();
-    for (size_t i = 0; i < queries.size(); ++i) {
-        const SearchResult after = run(queries[i], facets, 20, true);
-        BOOST_TEST(after.total == before[i].total, queries[i]);
-        BOOST_TEST_REQUIRE(after.hits.size() == before[i].hits.size());
+    FacetColumnCache cache;
+    for (const auto& q : queries) run(q, {}, 20, true, &cache);
+    BOOST_TEST(!cache.if_built(Xapian::Database(path)));  // only facet queries build them
+    for (const auto& q : queries) {
+        const SearchResult before = run(q, facets, 20, true);
+        const SearchResult after = run(q, facets, 20, true, &cache);
+        BOOST_TEST(after.total == before.total, q);
+        BOOST_TEST_REQUIRE(after.hits.size() == before.hits.size());
         for (size_t h = 0; h < after.hits.size(); ++h)  // ties in the same (sequence) order
-            BOOST_TEST(after.hits[h].article.id == before[i].hits[h].article.id, queries[i]);
-        check_same_facets(before[i], after, queries[i]);
+            BOOST_TEST(after.hits[h].article.id == before.hits[h].article.id, q);
+        check_same_facets(before, after, q);
+        // Without facets the tie-break reads the columns built for the facet queries.
+        const SearchResult plain = run(q, {}, 20, true, &cache);
+        for (size_t h = 0; h < plain.hits.size(); ++h)
+            BOOST_TEST(plain.hits[h].article.id == before.hits[h].article.id, q);
     }
-    const auto columns = FacetColumns::for_database(Xapian::Database(path));
+    const auto columns = cache.get(Xapian::Database(path));
     BOOST_TEST_REQUIRE(columns);
-    BOOST_TEST(FacetColumns::if_built(Xapian::Database(path)) == columns);  // built once
+    BOOST_TEST(cache.if_built(Xapian::Database(path)) == columns);  // built once
     // A new revision gets new columns: the added article is counted.
     {
         extract::EntityExtractor extractor(test::builtin_kb());
@@ -346,10 +397,10 @@ BOOST_AUTO_TEST_CASE(in_memory_columns_count_and_rank_the_same) {
         writer.write(doc);
         writer.commit();
     }
-    BOOST_TEST(!FacetColumns::if_built(Xapian::Database(path)));
-    const SearchResult later = run("trade", {"country:0"}, 10, true);
+    BOOST_TEST(!cache.if_built(Xapian::Database(path)));
+    const SearchResult later = run("trade", {"country:0"}, 10, true, &cache);
     BOOST_TEST(as_map(later.facets[0])["KE"] == expected_trade["KE"] + 1);
-    BOOST_TEST(FacetColumns::if_built(Xapian::Database(path)) != columns);
+    BOOST_TEST(cache.if_built(Xapian::Database(path)) != columns);
 }
 
 BOOST_AUTO_TEST_CASE(bad_facet_names_are_usage_errors) {
