@@ -1,5 +1,6 @@
 #include "indexer/extract/date_parser.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -18,11 +19,8 @@ int month_from_name(std::string_view word) {
 namespace {
 
 bool all_digits(std::string_view s) {
-    if (s.empty()) return false;
-    for (char c : s) {
-        if (c < '0' || c > '9') return false;
-    }
-    return true;
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 int to_int(std::string_view s) {

@@ -1,6 +1,7 @@
 #include "indexer/extract/tokenizer.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "common/text.h"
 #include "schema/calendar.h"
@@ -51,12 +52,9 @@ char first_char(const Unit& u) {
 
 // Titles and month abbreviations ("Gen.", "Oct."), and single letters, take a dot.
 bool is_abbreviation(const std::string& norm) {
-    static const char* const kTitles[] = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov",
-                                          "lt", "col", "st", "no", "vs",  "jr",  "sr"};
-    if (norm.size() == 1) return true;
-    for (const char* a : kTitles) {
-        if (norm == a) return true;
-    }
+    static const std::string_view kTitles[] = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov",
+                                               "lt", "col", "st", "no", "vs",  "jr",  "sr"};
+    if (norm.size() == 1 || std::count(std::begin(kTitles), std::end(kTitles), norm)) return true;
     bool abbreviated = false;
     return schema::month_number(norm, &abbreviated) != 0 && abbreviated;
 }
