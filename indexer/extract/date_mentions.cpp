@@ -459,8 +459,7 @@ class MentionFinder {
         if (!p) return 0;
         if (p->date.day != 0 && p->date.year == 0 && p->range_day == 0)
             p->date.year = year_after_dash(p->last);
-        emit_parsed(*p);
-        return p->end() + 1;
+        return emit_parsed(*p);
     }
 
     size_t try_day_first(size_t i) {
@@ -468,8 +467,7 @@ class MentionFinder {
         auto p = parse_day_first(i, after_dash);
         if (!p) return 0;
         if (p->date.year == 0) p->date.year = year_after_dash(p->end());
-        emit_parsed(*p);
-        return p->end() + 1;
+        return emit_parsed(*p);
     }
 
     // "three days ago", "10 days ago", "a day ago".
@@ -717,7 +715,8 @@ class MentionFinder {
 
     // --- output ---
 
-    void emit_parsed(const Parsed& p) {
+    // Returns the token after the date, as the try_ functions do.
+    size_t emit_parsed(const Parsed& p) {
         last_date_end_ = p.end();
         emit_written(p.first, p.last, p.date);
         if (p.range_day != 0) {
@@ -725,6 +724,7 @@ class MentionFinder {
             second.day = p.range_day;
             emit_written(p.range_first, p.range_last, second);
         }
+        return p.end() + 1;
     }
 
     // A written date: a missing year is inferred (and the mention counts as relative); an
