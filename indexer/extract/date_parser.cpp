@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include "common/text.h"
@@ -78,15 +79,13 @@ bool parse_time(std::string_view text, Time& t) {
         t.zone = "Z";
         return true;
     }
-    static const struct {
-        const char* name;
-        const char* offset;
-    } kNamed[] = {{"EST", "-05:00"}, {"EDT", "-04:00"}, {"CST", "-06:00"}, {"CDT", "-05:00"},
-                  {"MST", "-07:00"}, {"MDT", "-06:00"}, {"PST", "-08:00"}, {"PDT", "-07:00"},
-                  {"KST", "+09:00"}, {"JST", "+09:00"}};
-    for (const auto& n : kNamed) {
-        if (zone == n.name) {
-            t.zone = n.offset;
+    static const std::pair<std::string_view, std::string_view> kNamed[] = {
+        {"EST", "-05:00"}, {"EDT", "-04:00"}, {"CST", "-06:00"}, {"CDT", "-05:00"},
+        {"MST", "-07:00"}, {"MDT", "-06:00"}, {"PST", "-08:00"}, {"PDT", "-07:00"},
+        {"KST", "+09:00"}, {"JST", "+09:00"}};
+    for (const auto& [name, offset] : kNamed) {
+        if (zone == name) {
+            t.zone = offset;
             return true;
         }
     }
