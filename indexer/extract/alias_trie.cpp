@@ -1,6 +1,8 @@
 #include "indexer/extract/alias_trie.h"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 namespace attache::extract {
 
@@ -35,21 +37,12 @@ std::string joined_raw(const std::vector<Token>& tokens, size_t from, size_t to)
 // When one surface form names entities of several kinds ("Singapore" the country and the city),
 // prefer the kind news means more often.
 int kind_rank(EntityKind kind) {
-    switch (kind) {
-        case EntityKind::country:
-            return 0;
-        case EntityKind::org:
-            return 1;
-        case EntityKind::event:
-            return 2;
-        case EntityKind::person:
-            return 3;
-        case EntityKind::place:
-            return 4;
-        case EntityKind::role:
-            return 5;
-    }
-    return 6;
+    constexpr EntityKind kNewsPreference[] = {EntityKind::country, EntityKind::org,
+                                              EntityKind::event,   EntityKind::person,
+                                              EntityKind::place,   EntityKind::role};
+    return static_cast<int>(
+        std::find(std::begin(kNewsPreference), std::end(kNewsPreference), kind) -
+        std::begin(kNewsPreference));
 }
 
 }  // namespace
@@ -57,7 +50,6 @@ int kind_rank(EntityKind kind) {
 int alias_rank(AliasKind how) {
     switch (how) {
         case AliasKind::name:
-            return 0;
         case AliasKind::alias:
             return 0;
         case AliasKind::demonym:
@@ -81,15 +73,10 @@ AliasTrie::AliasTrie(const kb::KnowledgeBase& kb) : kb_(kb) {
         if (tokens.empty()) continue;
         uint32_t node = 0;
         for (const auto& t : tokens) {
-            auto it = nodes_[node].next.find(t.norm);
-            if (it == nodes_[node].next.end()) {
-                const auto child = static_cast<uint32_t>(nodes_.size());
-                nodes_[node].next.emplace(t.norm, child);
-                nodes_.emplace_back();
-                node = child;
-            } else {
-                node = it->second;
-            }
+            const auto [it, added] =
+                nodes_[node].next.try_emplace(t.norm, static_cast<uint32_t>(nodes_.size()));
+            node = it->second;
+            if (added) nodes_.emplace_back();
         }
         AliasEntry entry{alias.entity, alias.how, "", false};
         if (is_acronym(tokens)) {
@@ -115,13 +102,12 @@ std::vector<AliasMatch> AliasTrie::longest_matches(const std::vector<Token>& tok
     }
     const auto& entities = kb_.entities();
     for (auto& match : matches) {
-        std::stable_sort(match.candidates.begin(), match.candidates.end(),
-                         [&](const AliasEntry* a, const AliasEntry* b) {
-                             if (alias_rank(a->how) != alias_rank(b->how))
-                                 return alias_rank(a->how) < alias_rank(b->how);
-                             return kind_rank(entities[a->entity].kind) <
-                                    kind_rank(entities[b->entity].kind);
-                         });
+        const auto rank = [&](const AliasEntry* e) {
+            return std::pair(alias_rank(e->how), kind_rank(entities[e->entity].kind));
+        };
+        std::stable_sort(
+            match.candidates.begin(), match.candidates.end(),
+            [&](const AliasEntry* a, const AliasEntry* b) { return rank(a) < rank(b); });
     }
     return matches;
 }

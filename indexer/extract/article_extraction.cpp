@@ -17,10 +17,8 @@ using kb::EntityKind;
 namespace {
 
 bool held_office_on(const Entity& person, const std::string& date) {
-    for (const auto& o : person.offices) {
-        if (o.held_on(date)) return true;
-    }
-    return false;
+    return std::any_of(person.offices.begin(), person.offices.end(),
+                       [&](const kb::Office& o) { return o.held_on(date); });
 }
 
 // The country whose capital this place is, if it is one.
@@ -82,9 +80,7 @@ bool ArticleExtraction::glued_to_unknown_name(size_t first, size_t last) const {
 
 std::vector<char> ArticleExtraction::tokens_resolved() const {
     std::vector<char> taken(tokens_.size(), 0);
-    for (const auto& r : resolved_) {
-        for (size_t t = r.first; t < r.last; ++t) taken[t] = 1;
-    }
+    for (const auto& r : resolved_) std::fill(taken.begin() + r.first, taken.begin() + r.last, 1);
     return taken;
 }
 
@@ -99,9 +95,8 @@ void ArticleExtraction::match_aliases() {
     matches_ = aliases_.longest_matches(tokens_);
     // A title or a name-like run must not overlap any alias match, even one left unresolved.
     in_alias_.assign(tokens_.size(), 0);
-    for (const auto& m : matches_) {
-        for (size_t t = m.first; t < m.last; ++t) in_alias_[t] = 1;
-    }
+    for (const auto& m : matches_)
+        std::fill(in_alias_.begin() + m.first, in_alias_.begin() + m.last, 1);
 }
 
 // ---- pass 2: names ----
@@ -158,13 +153,11 @@ void ArticleExtraction::resolve_surnames() {
         const AliasMatch& match = matches_[m];
         if (glued_to_unknown_name(match.first, match.last)) continue;
         const Entity* chosen = nullptr;
-        std::string how;
+        std::string how = "surname";
         for (const AliasEntry* c : match.candidates) {
             const Entity* e = &entities[c->entity];
-            if (std::find(full_names_seen_.begin(), full_names_seen_.end(), e) !=
-                full_names_seen_.end()) {
+            if (std::count(full_names_seen_.begin(), full_names_seen_.end(), e)) {
                 chosen = e;
-                how = "surname";
                 break;
             }
         }
@@ -248,12 +241,10 @@ void ArticleExtraction::resolve_defined_acronyms() {
     const std::vector<char> taken = tokens_resolved();
     for (size_t t = 0; t < tokens_.size(); ++t) {
         if (taken[t]) continue;
-        for (const auto& [acronym, entity] : acronyms) {
-            if (tokens_[t].raw == acronym) {
-                resolved_.push_back({t, t + 1, entity, "acronym-defined"});
-                break;
-            }
-        }
+        const auto defined = std::find_if(acronyms.begin(), acronyms.end(),
+                                          [&](const auto& a) { return a.first == tokens_[t].raw; });
+        if (defined != acronyms.end())
+            resolved_.push_back({t, t + 1, defined->second, "acronym-defined"});
     }
 }
 
@@ -348,9 +339,8 @@ Extraction ArticleExtraction::result() const {
     out.date_mentions = find_date_mentions(text_, date_);
     for (const auto& d : out.date_mentions) {
         const std::string iso = d.date.iso();
-        if (std::find(out.mentioned.begin(), out.mentioned.end(), iso) == out.mentioned.end()) {
+        if (!std::count(out.mentioned.begin(), out.mentioned.end(), iso))
             out.mentioned.push_back(iso);
-        }
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #include "indexer/extract/context_words.h"
 
+#include <algorithm>
 #include <initializer_list>
 #include <string_view>
 
@@ -8,10 +9,7 @@ namespace attache::extract {
 namespace {
 
 bool one_of(const std::string& word, std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) {
-        if (word == w) return true;
-    }
-    return false;
+    return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 }  // namespace

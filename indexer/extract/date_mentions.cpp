@@ -193,19 +193,11 @@ constexpr long kHalfYearDays = 183;
 // ---------------------------------------------------------------------------------------------
 // Matching.
 
-struct DayTok {
-    int day;
-    size_t last;  // the number, or its ordinal suffix ("31st")
-};
-
-struct NumTok {
+// A day, month or year read from the text: its value and the last token it takes (a day's
+// ordinal suffix, "31st"; the dot of a month's abbreviation, "Oct.").
+struct Piece {
     int value;
     size_t last;
-};
-
-struct MonthTok {
-    int month;
-    size_t last;  // the name, or the dot of an abbreviation
 };
 
 // A written date, perhaps the first end of a range within one month ("Oct. 28-30, 2024").
@@ -323,15 +315,15 @@ class MentionFinder {
 
     // --- pieces of written dates ---
 
-    std::optional<DayTok> day_at(size_t i) const {
+    std::optional<Piece> day_at(size_t i) const {
         const int d = number(i, 1, 2);
         if (d < 1 || d > 31) return std::nullopt;
         size_t last = i;
         if (touches_next(i) && word_is(i + 1, {"st", "nd", "rd", "th"})) last = i + 1;
-        return DayTok{d, last};
+        return Piece{d, last};
     }
 
-    std::optional<MonthTok> month_at(size_t i) const {
+    std::optional<Piece> month_at(size_t i) const {
         if (!is_word(i)) return std::nullopt;
         bool abbreviated = false;
         const int m = month_from_word(word(i), abbreviated);
@@ -340,29 +332,29 @@ class MentionFinder {
             return std::nullopt;  // "5Oct" is a code
         size_t last = i;
         if (abbreviated && touches_next(i) && is_punct(i + 1, '.')) last = i + 1;
-        return MonthTok{m, last};
+        return Piece{m, last};
     }
 
     // A four-digit year standing on its own, as written next to a month.
-    std::optional<NumTok> date_year_at(size_t i) const {
+    std::optional<Piece> date_year_at(size_t i) const {
         const int y = number(i, 4, 4);
         if (y < kMinDateYear || y > kMaxDateYear || glued_before(i) || glued_after(i))
             return std::nullopt;
-        return NumTok{y, i};
+        return Piece{y, i};
     }
 
     // The year after a month and day: "31, 2024" or "31 2024".
-    std::optional<NumTok> trailing_year(size_t k) const {
+    std::optional<Piece> trailing_year(size_t k) const {
         size_t j = k + 1;
         if (is_punct(j, ',') && !touches_next(j)) ++j;
         return date_year_at(j);
     }
 
     // "Oct. 28-30": the second day of a range within one month.
-    std::optional<DayTok> range_end_day(size_t k, int first_day) const {
+    std::optional<Piece> range_end_day(size_t k, int first_day) const {
         if (!is_punct(k + 1, '-')) return std::nullopt;
         const auto second = day_at(k + 2);
-        if (!second || second->day <= first_day || glued_after(second->last)) return std::nullopt;
+        if (!second || second->value <= first_day || glued_after(second->last)) return std::nullopt;
         return second;
     }
 
@@ -370,18 +362,18 @@ class MentionFinder {
     std::optional<Parsed> parse_month_first(size_t i) const {
         const auto month = month_at(i);
         if (!month) return std::nullopt;
-        if (is_given_name_month(month->month) && name_before(i, false)) return std::nullopt;
+        if (is_given_name_month(month->value) && name_before(i, false)) return std::nullopt;
         if (month->last == i && touches_next(i)) return std::nullopt;  // "May9"
         const size_t j = month->last + 1;
         if (const auto year = date_year_at(j)) {
-            return Parsed{PartialDate{year->value, month->month, 0}, i, j};
+            return Parsed{PartialDate{year->value, month->value, 0}, i, j};
         }
         const auto day = day_at(j);
         if (!day) return std::nullopt;
-        Parsed p{PartialDate{0, month->month, day->day}, i, day->last};
+        Parsed p{PartialDate{0, month->value, day->value}, i, day->last};
         size_t tail = day->last;
-        if (const auto second = range_end_day(tail, day->day)) {
-            p.range_day = second->day;
+        if (const auto second = range_end_day(tail, day->value)) {
+            p.range_day = second->value;
             p.range_first = tail + 2;
             p.range_last = second->last;
             tail = second->last;
@@ -400,13 +392,13 @@ class MentionFinder {
     std::optional<Parsed> parse_day_first(size_t i, bool after_dash) const {
         const auto day = day_at(i);
         if (!day || (!after_dash && glued_before(i))) return std::nullopt;
-        Parsed p{PartialDate{0, 0, day->day}, i, day->last};
+        Parsed p{PartialDate{0, 0, day->value}, i, day->last};
         size_t k = day->last;  // the last token before the month name
         size_t number_tok = i;
         if (is_punct(k + 1, '-')) {
             const auto second = day_at(k + 2);
-            if (!second || second->day <= day->day) return std::nullopt;
-            p.range_day = second->day;
+            if (!second || second->value <= day->value) return std::nullopt;
+            p.range_day = second->value;
             p.range_first = number_tok = k + 2;
             k = second->last;
         }
@@ -415,7 +407,7 @@ class MentionFinder {
         if (k != number_tok && word_is(j, {"of"})) ++j;  // only after an ordinal: "31st of"
         const auto month = month_at(j);
         if (!month) return std::nullopt;
-        p.date.month = month->month;
+        p.date.month = month->value;
         size_t last = month->last;
         if (const auto year = date_year_at(last + 1)) {
             p.date.year = year->value;
@@ -467,8 +459,7 @@ class MentionFinder {
         if (!p) return 0;
         if (p->date.day != 0 && p->date.year == 0 && p->range_day == 0)
             p->date.year = year_after_dash(p->last);
-        emit_parsed(*p);
-        return p->end() + 1;
+        return emit_parsed(*p);
     }
 
     size_t try_day_first(size_t i) {
@@ -476,8 +467,7 @@ class MentionFinder {
         auto p = parse_day_first(i, after_dash);
         if (!p) return 0;
         if (p->date.year == 0) p->date.year = year_after_dash(p->end());
-        emit_parsed(*p);
-        return p->end() + 1;
+        return emit_parsed(*p);
     }
 
     // "three days ago", "10 days ago", "a day ago".
@@ -725,7 +715,8 @@ class MentionFinder {
 
     // --- output ---
 
-    void emit_parsed(const Parsed& p) {
+    // Returns the token after the date, as the try_ functions do.
+    size_t emit_parsed(const Parsed& p) {
         last_date_end_ = p.end();
         emit_written(p.first, p.last, p.date);
         if (p.range_day != 0) {
@@ -733,6 +724,7 @@ class MentionFinder {
             second.day = p.range_day;
             emit_written(p.range_first, p.range_last, second);
         }
+        return p.end() + 1;
     }
 
     // A written date: a missing year is inferred (and the mention counts as relative); an

@@ -1,6 +1,8 @@
 #include "indexer/extract/date_parser.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include "common/text.h"
@@ -10,19 +12,17 @@ namespace attache::extract {
 
 using schema::PartialDate;
 
+namespace {
+
+// 1..12 for an English month name or abbreviation ("Nov", "Nov.", "november", "Sept"), else 0.
 int month_from_name(std::string_view word) {
     if (!word.empty() && word.back() == '.') word.remove_suffix(1);
     return schema::month_number(word);
 }
 
-namespace {
-
 bool all_digits(std::string_view s) {
-    if (s.empty()) return false;
-    for (char c : s) {
-        if (c < '0' || c > '9') return false;
-    }
-    return true;
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 int to_int(std::string_view s) {
@@ -79,15 +79,13 @@ bool parse_time(std::string_view text, Time& t) {
         t.zone = "Z";
         return true;
     }
-    static const struct {
-        const char* name;
-        const char* offset;
-    } kNamed[] = {{"EST", "-05:00"}, {"EDT", "-04:00"}, {"CST", "-06:00"}, {"CDT", "-05:00"},
-                  {"MST", "-07:00"}, {"MDT", "-06:00"}, {"PST", "-08:00"}, {"PDT", "-07:00"},
-                  {"KST", "+09:00"}, {"JST", "+09:00"}};
-    for (const auto& n : kNamed) {
-        if (zone == n.name) {
-            t.zone = n.offset;
+    static const std::pair<std::string_view, std::string_view> kNamed[] = {
+        {"EST", "-05:00"}, {"EDT", "-04:00"}, {"CST", "-06:00"}, {"CDT", "-05:00"},
+        {"MST", "-07:00"}, {"MDT", "-06:00"}, {"PST", "-08:00"}, {"PDT", "-07:00"},
+        {"KST", "+09:00"}, {"JST", "+09:00"}};
+    for (const auto& [name, offset] : kNamed) {
+        if (zone == name) {
+            t.zone = offset;
             return true;
         }
     }
@@ -157,23 +155,14 @@ std::optional<PublishedDate> parse_numeric(std::string_view s) {
 // Forms with a month name, in any order news uses: "Fri, 01 Nov 2024 09:30:00 +0900",
 // "Nov. 1, 2024", "November 1, 2024 10:00 EST", "1 November 2024", "Friday, November 1, 2024".
 std::optional<PublishedDate> parse_written(std::string_view s) {
-    std::vector<std::string> words;
-    std::string cur;
-    for (char c : s) {
-        if (c == ' ' || c == ',' || c == '\t') {
-            if (!cur.empty()) words.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.empty()) words.push_back(cur);
+    std::string spaced(s);
+    std::replace_if(
+        spaced.begin(), spaced.end(), [](char c) { return c == ',' || c == '\t'; }, ' ');
     PartialDate d;
     Time t;
     int day = 0;
-    std::string zone_pending;
-    for (size_t i = 0; i < words.size(); ++i) {
-        std::string w = words[i];
+    for (std::string w : split(spaced, ' ')) {
+        if (w.empty()) continue;
         if (int m = month_from_name(w); m != 0 && d.month == 0) {
             d.month = m;
             continue;

@@ -20,7 +20,4 @@ struct PublishedDate {
 
 std::optional<PublishedDate> parse_published_date(std::string_view text);
 
-// 1..12 for an English month name or abbreviation ("Nov", "Nov.", "november", "Sept"), else 0.
-int month_from_name(std::string_view word);
-
 }  // namespace attache::extract

@@ -2,6 +2,7 @@
 // title ("Japan's foreign minister, Takeshi Iwaya", "the U.S. Secretary of State").
 #include "indexer/extract/article_extraction.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -106,11 +107,10 @@ const ArticleExtraction::Resolved* ArticleExtraction::qualifier_before(size_t t)
 // "Cho Tae-yul, South Korea's foreign minister": the title (from `lead`, with its qualifier and
 // "the") describes the name before it, which the KB already resolved.
 bool ArticleExtraction::describes_name_before(size_t lead) const {
-    if (lead == 0 || !comma_before(lead)) return false;
-    for (const auto& r : resolved_) {
-        if (r.entity->kind == EntityKind::person && r.last == lead) return true;
-    }
-    return false;
+    return lead > 0 && comma_before(lead) &&
+           std::any_of(resolved_.begin(), resolved_.end(), [&](const Resolved& r) {
+               return r.entity->kind == EntityKind::person && r.last == lead;
+           });
 }
 
 // Where a name after a title starts: right after it, or after a comma when a name follows it

@@ -42,14 +42,9 @@ OfficeTitles::OfficeTitles(const kb::KnowledgeBase& kb) {
 void OfficeTitles::add(const std::string& phrase, const std::string& role_id) {
     size_t node = 0;
     for (const auto& t : tokenize(phrase)) {
-        auto it = nodes_[node].next.find(t.norm);
-        if (it == nodes_[node].next.end()) {
-            nodes_[node].next.emplace(t.norm, nodes_.size());
-            nodes_.emplace_back();
-            node = nodes_.size() - 1;
-        } else {
-            node = it->second;
-        }
+        const auto [it, added] = nodes_[node].next.try_emplace(t.norm, nodes_.size());
+        node = it->second;
+        if (added) nodes_.emplace_back();
     }
     if (node != 0 && nodes_[node].role_id.empty()) nodes_[node].role_id = role_id;
 }

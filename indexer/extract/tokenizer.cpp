@@ -1,6 +1,7 @@
 #include "indexer/extract/tokenizer.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "common/text.h"
 #include "schema/calendar.h"
@@ -51,12 +52,9 @@ char first_char(const Unit& u) {
 
 // Titles and month abbreviations ("Gen.", "Oct."), and single letters, take a dot.
 bool is_abbreviation(const std::string& norm) {
-    static const char* const kTitles[] = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov",
-                                          "lt", "col", "st", "no", "vs",  "jr",  "sr"};
-    if (norm.size() == 1) return true;
-    for (const char* a : kTitles) {
-        if (norm == a) return true;
-    }
+    static const std::string_view kTitles[] = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov",
+                                               "lt", "col", "st", "no", "vs",  "jr",  "sr"};
+    if (norm.size() == 1 || std::count(std::begin(kTitles), std::end(kTitles), norm)) return true;
     bool abbreviated = false;
     return schema::month_number(norm, &abbreviated) != 0 && abbreviated;
 }
@@ -91,6 +89,11 @@ std::vector<Token> tokenize(std::string_view text) {
         }
     }
 
+    // An "s" that ends the word: the one of "Japan's".
+    const auto possessive_s = [&](size_t at) {
+        return at < units.size() && (units[at].is('s') || units[at].is('S')) &&
+               (at + 1 >= units.size() || !is_word_unit(units[at + 1]));
+    };
     std::vector<Token> tokens;
     bool sentence_start = true;
     size_t k = 0;
@@ -149,9 +152,7 @@ std::vector<Token> tokenize(std::string_view text) {
                     continue;
                 }
                 // An apostrophe inside a word joins it ("O'Brien"), unless it starts "'s".
-                if (c == '\'' && next_is_word &&
-                    !((units[k + 1].is('s') || units[k + 1].is('S')) &&
-                      (k + 2 >= units.size() || !is_word_unit(units[k + 2])))) {
+                if (c == '\'' && next_is_word && !possessive_s(k + 1)) {
                     ++k;
                     continue;
                 }
@@ -160,8 +161,7 @@ std::vector<Token> tokenize(std::string_view text) {
             t.end = units[k - 1].end;
             // Possessive: "Japan's", "Japan’s", "ministers'".
             if (k < units.size() && first_char(units[k]) == '\'') {
-                if (k + 1 < units.size() && (units[k + 1].is('s') || units[k + 1].is('S')) &&
-                    (k + 2 >= units.size() || !is_word_unit(units[k + 2]))) {
+                if (possessive_s(k + 1)) {
                     t.possessive = true;
                     k += 2;
                 } else if (!raw.empty() && (raw.back() == 's' || raw.back() == 'S')) {
