@@ -75,6 +75,7 @@ struct FieldSpec {
     unsigned slot_count = 0;         // slots for a multi-valued facet: one per salience rank
     bool multi = false;              // several values per article: repeated filters are ANDed
     bool facet = false;              // can be counted with --facet
+    bool chronological = false;      // facet values are dates: listed in order of time, unlabelled
     ValueForm form = ValueForm::none;
     // The knowledge-base kind its values are entities of (kb::parse_kind), "" for none; and
     // the entity type it is narrowed to ("summit": events of that type), "" for every type.

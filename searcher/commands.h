@@ -52,5 +52,7 @@ struct StatsOptions {
 int run_stats_command(const StatsOptions& options);
 
 bool use_color(ColorMode mode);
+// Names on stderr the shards of `missing` from index `reported` on, and counts them reported.
+void warn_missing_shards(const std::vector<std::string>& missing, size_t& reported);
 
 }  // namespace attache

@@ -121,9 +121,4 @@ std::vector<QueryEdit> expand_entities(const QueryScan& scan, const ExpansionInd
     return edits;
 }
 
-std::string expand_entities(const std::string& query, const ExpansionIndex& index) {
-    const QueryScan scan(query);
-    return apply_edits(query, expand_entities(scan, index));
-}
-
 }  // namespace attache

@@ -7,7 +7,6 @@
 // --no-expand turns it off.
 #pragma once
 
-#include <string>
 #include <vector>
 
 #include "searcher/expansion_index.h"
@@ -18,7 +17,5 @@ namespace attache {
 // `index`: ExpansionIndex::builtin(), or one built from a KB loaded with --kb files. Returns
 // the edits that expand the scanned query (each replaces a run of words by its expansion).
 std::vector<QueryEdit> expand_entities(const QueryScan& query, const ExpansionIndex& index);
-// The query with those edits made.
-std::string expand_entities(const std::string& query, const ExpansionIndex& index);
 
 }  // namespace attache

@@ -7,21 +7,6 @@ namespace attache {
 
 namespace {
 
-const char* field_for(kb::EntityKind kind) {
-    switch (kind) {
-        case kb::EntityKind::person:
-            return "person";
-        case kb::EntityKind::country:
-            return "country";
-        case kb::EntityKind::org:
-            return "org";
-        case kb::EntityKind::event:
-            return "event";
-        default:
-            return nullptr;  // places and roles are not expanded
-    }
-}
-
 bool is_acronym(const std::string& text) {
     size_t letters = 0;
     for (char c : text) {
@@ -64,14 +49,12 @@ ExpansionIndex ExpansionIndex::build(const kb::KnowledgeBase& kb) {
         // A capital names a place, which the query matches as a word anyway.
         if (alias.how == kb::AliasKind::capital) continue;
         const kb::Entity& e = kb.entities()[alias.entity];
-        const char* field = field_for(e.kind);
-        if (!field) continue;
-        std::string raw;
-        for (char c : alias.text) {
-            if (c != '.') raw += c;
-        }
+        // Places and roles are not expanded; the other kinds' field names are their kind names.
+        if (e.kind == kb::EntityKind::place || e.kind == kb::EntityKind::role) continue;
+        std::string raw = alias.text;
+        std::erase(raw, '.');
         index.owned_.push_back(ExpansionRow{keep(kb::KnowledgeBase::lookup_key(alias.text)),
-                                            keep(std::string(field) + ":" + e.id),
+                                            keep(std::string(kb::kind_name(e.kind)) + ":" + e.id),
                                             keep(std::move(raw)), is_acronym(alias.text)});
     }
     std::stable_sort(index.owned_.begin(), index.owned_.end(), key_less);

@@ -1,10 +1,9 @@
 #include "searcher/facet_columns.h"
 
-#include <unordered_map>
-
 #include "common/errors.h"
 #include "schema/fields.h"
 #include "schema/packed_facets.h"
+#include "searcher/value_tally.h"
 
 namespace attache {
 
@@ -42,7 +41,7 @@ std::shared_ptr<const FacetColumns> FacetColumnCache::if_built(const Xapian::Dat
 std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& db) {
     auto out = std::make_shared<FacetColumns>();
     FacetColumns& c = *out;
-    std::vector<std::unordered_map<std::string, uint32_t>> numbers;
+    std::vector<ValueNumbers> numbers;  // per group; their values become values_ at the end
     c.starts_.assign(static_cast<size_t>(db.get_lastdocid()) + 2, 0);
     const auto group_for = [&](Xapian::valueno slot) -> int {
         if (slot >= c.group_of_slot_.size()) c.group_of_slot_.resize(slot + 1, -1);
@@ -63,15 +62,10 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
         const std::string packed = *it;
         const bool ok =
             sc::unpack_facet_values(packed, group_for, [&](int group, std::string_view v) {
-                auto& known = numbers[group];
-                auto [pos, added] = known.try_emplace(std::string(v), 0);
-                if (added) {
-                    if (c.values_[group].size() >= kMaxValues)
-                        throw DatabaseError("too many facet values to hold in memory");
-                    pos->second = static_cast<uint32_t>(c.values_[group].size());
-                    c.values_[group].emplace_back(v);
-                }
-                c.entries_.push_back(static_cast<uint32_t>(group) << 24 | pos->second);
+                const uint32_t number = numbers[group].number(v);
+                if (number >= kMaxValues)
+                    throw DatabaseError("too many facet values to hold in memory");
+                c.entries_.push_back(static_cast<uint32_t>(group) << 24 | number);
             });
         if (!ok) {
             throw DatabaseError("document " + std::to_string(did) +
@@ -79,6 +73,7 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
                                 "database");
         }
     }
+    for (size_t g = 0; g < numbers.size(); ++g) c.values_[g] = numbers[g].values();
     for (; next < c.starts_.size(); ++next)
         c.starts_[next] = static_cast<uint32_t>(c.entries_.size());
     c.sequences_.assign(c.starts_.size() * kSequenceBytes, '\0');

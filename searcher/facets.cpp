@@ -13,15 +13,6 @@ namespace attache {
 
 namespace sc = attache::schema;
 
-namespace {
-
-// Date facets are histograms: values in order of time, no labels.
-bool is_date_like(const sc::FieldSpec& f) {
-    return f.kind == sc::FieldKind::date_part || f.kind == sc::FieldKind::mentioned;
-}
-
-}  // namespace
-
 bool is_local_database(const std::string& path) {
     std::error_code ec;
     return std::filesystem::is_regular_file(std::filesystem::path(path) / "iamglass", ec);
@@ -50,7 +41,7 @@ FacetRequest parse_facet_request(const std::string& text) {
         throw UsageError("--facet " + text + ": no such facet (facets: " + names + ")");
     }
     // Date histograms read best whole, in order of time.
-    if (is_date_like(*r.field) && text.find(':') == std::string::npos) r.limit = 0;
+    if (r.field->chronological && text.find(':') == std::string::npos) r.limit = 0;
     return r;
 }
 
@@ -91,7 +82,7 @@ bool FacetCounter::count_all_documents() {
 }
 
 std::string FacetCounter::label(const sc::FieldSpec& f, const std::string& id) const {
-    if (is_date_like(f)) return "";
+    if (f.chronological) return "";
     // The name stored at index time is what the article was indexed with; reading it avoids
     // loading the KB for a facet.
     if (std::string stored = db_.get_metadata(sc::label_key(f, id)); !stored.empty()) return stored;
@@ -129,7 +120,7 @@ std::vector<FacetResult> FacetCounter::results() const {
         FacetResult result;
         result.field = std::string(f.name);
         for (const auto& [id, n] : counts) result.values.push_back({id, "", n});
-        if (is_date_like(f)) {
+        if (f.chronological) {
             // Chronological; with a limit, the most recent N.
             if (requests_[r].limit && result.values.size() > requests_[r].limit) {
                 result.values.erase(result.values.begin(),

@@ -301,10 +301,6 @@ void check_query_syntax(const QueryScan& scan) {
     }
 }
 
-void check_query_syntax(const std::string& query) {
-    check_query_syntax(QueryScan(query));
-}
-
 QueryParser::QueryParser(const Xapian::Database& db, const LazyKb& kb, const sc::PartialDate& now)
     : kb_(kb), stemmer_("english") {
     qp_.set_database(db);

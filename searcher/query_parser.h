@@ -42,7 +42,6 @@ class QueryParser {
 // Checks quotes, parentheses and field names before Xapian sees the query (Xapian's parser
 // silently repairs most mistakes, which hides them from the user). Throws QueryError.
 void check_query_syntax(const QueryScan& scan);
-void check_query_syntax(const std::string& query);
 
 // Parses one date bound of date:, e.g. "2024", "2024-10", "2024-10-31" or a relative range
 // ("last-month"); `end` gives the last day of the period. Returns "YYYYMMDD" or throws QueryError.

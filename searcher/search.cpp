@@ -7,7 +7,6 @@
 #include "common/errors.h"
 #include "common/text.h"
 #include "schema/fields.h"
-#include "searcher/entity_expansion.h"
 #include "searcher/query_parser.h"
 #include "searcher/relative_dates.h"
 #include "searcher/spelling.h"

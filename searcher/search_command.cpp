@@ -24,6 +24,13 @@ bool use_color(ColorMode mode) {
     return isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
+// Text and JSON say in the output which shards a result left out; the other formats have
+// nowhere to, so stderr always does, naming each shard once.
+void warn_missing_shards(const std::vector<std::string>& missing, size_t& reported) {
+    for (; reported < missing.size(); ++reported)
+        print_error_line("warning: partial results: shard " + missing[reported]);
+}
+
 namespace {
 
 // Prints one search's result in the chosen format. `qid` is set in batch runs.
@@ -104,19 +111,9 @@ SearchRequest base_request(const SearchOptions& opt) {
         if (!whole && stored.size() == 1) req.ids_only = true;
         if (!whole && stored.size() > 1) req.stored_fields = std::move(stored);
     }
-    if (!opt.since.empty()) {
-        // --since is "published on or after": the same filter as date:SINCE.. on every query.
-        req.since = opt.since;
-    }
+    // --since is "published on or after": the same filter as date:SINCE.. on every query.
+    req.since = opt.since;
     return req;
-}
-
-// Names each shard the first time a result leaves it out: text and JSON say it in the output,
-// the other formats have nowhere to, so stderr always does.
-void warn_missing_shards(const SearchResult& r, size_t& reported) {
-    for (; reported < r.missing_shards.size(); ++reported) {
-        print_error_line("warning: partial results: shard " + r.missing_shards[reported]);
-    }
 }
 
 int run_batch(const SearchOptions& opt, const SearchRequest& base, schema::ReadDatabase& db,
@@ -142,7 +139,7 @@ int run_batch(const SearchOptions& opt, const SearchRequest& base, schema::ReadD
         try {
             const SearchResult r = run_search(db, kb, req);
             if (r.total) ++matched;
-            warn_missing_shards(r, reported);
+            warn_missing_shards(r.missing_shards, reported);
             printer.print(r, &q.qid);
             // One result at a time, so that a reader of a pipe sees each as it is done.
             std::cout.flush();
@@ -181,7 +178,7 @@ int run_search_command(const SearchOptions& opt) {
     }
     const SearchResult result = run_search(db, kb, req);
     size_t reported = 0;
-    warn_missing_shards(result, reported);
+    warn_missing_shards(result.missing_shards, reported);
     printer.print(result, nullptr);
     std::cout.flush();
     if (opt.exit_status && result.total == 0) return static_cast<int>(ExitCode::no_match);

@@ -14,11 +14,6 @@ namespace attache {
 int run_show_command(const ShowOptions& opt) {
     schema::ReadDatabase rdb(opt.db, opt.read);
     size_t reported = 0;  // missing shards already named on stderr (--allow-partial)
-    auto warn_missing = [&] {
-        for (; reported < rdb.missing_shards().size(); ++reported) {
-            print_error_line("warning: partial results: shard " + rdb.missing_shards()[reported]);
-        }
-    };
     int code = 0;
     bool first = true;
     for (const auto& id : opt.ids) {
@@ -31,7 +26,7 @@ int run_show_command(const ShowOptions& opt) {
             if (p == db.postlist_end(schema::id_term(id))) return;
             found = schema::decode_article(db.get_document(*p).get_data());
         });
-        warn_missing();
+        warn_missing_shards(rdb.missing_shards(), reported);
         if (!found) {
             print_error_line("no article with id '" + id + "'" +
                              (rdb.missing_shards().empty() ? "" : " in the shards that answered"));

@@ -1,5 +1,7 @@
 #include "searcher/spelling.h"
 
+#include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include "common/text.h"
@@ -9,16 +11,14 @@ namespace attache {
 
 namespace {
 
+bool is_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 bool is_plain_word(const std::string& w) {
-    if (w.size() < 3) return false;
-    for (char c : w) {
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
-    }
-    static const char* const kOperators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
-    for (const char* op : kOperators) {
-        if (w == op) return false;
-    }
-    return true;
+    static const std::string kOperators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    return w.size() >= 3 && std::all_of(w.begin(), w.end(), is_letter) &&
+           std::find(std::begin(kOperators), std::end(kOperators), w) == std::end(kOperators);
 }
 
 // The most frequent word of the vocabulary (schema::kWordMetadataPrefix) within distance 1
@@ -52,19 +52,15 @@ std::string suggest_spelling(const Xapian::Database& db, const std::string& quer
     std::string out;
     bool changed = false;
     size_t i = 0;
-    bool in_quotes = false;
     while (i < query.size()) {
         const char c = query[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-            if (c == '"') in_quotes = !in_quotes;
+        if (!is_letter(c)) {
             out += c;
             ++i;
             continue;
         }
         size_t j = i;
-        while (j < query.size() &&
-               ((query[j] >= 'a' && query[j] <= 'z') || (query[j] >= 'A' && query[j] <= 'Z')))
-            ++j;
+        while (j < query.size() && is_letter(query[j])) ++j;
         const std::string word = query.substr(i, j - i);
         const bool field_name = j < query.size() && query[j] == ':';
         const bool field_value = i > 0 && query[i - 1] == ':';

@@ -1,6 +1,7 @@
 #include "searcher/stats.h"
 
 #include "schema/fields.h"
+#include "searcher/formats/json_format.h"
 
 namespace attache {
 
@@ -44,16 +45,7 @@ StatsResult compute_stats(const Xapian::Database& db, const LazyKb& kb, size_t t
 
 nlohmann::ordered_json stats_to_json(const StatsResult& stats, const std::string& database) {
     nlohmann::ordered_json top = nlohmann::ordered_json::object();
-    for (const auto& f : stats.facets) {
-        nlohmann::ordered_json values = nlohmann::ordered_json::array();
-        for (const auto& v : f.values) {
-            nlohmann::ordered_json item = {{"id", v.id}};
-            if (!v.name.empty()) item["name"] = v.name;
-            item["count"] = v.count;
-            values.push_back(item);
-        }
-        top[f.field] = values;
-    }
+    for (const auto& f : stats.facets) top[f.field] = formats::facet_values_json(f);
     return {{"database", database},
             {"articles", stats.articles},
             {"first_published", stats.first_published},

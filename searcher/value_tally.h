@@ -1,9 +1,10 @@
 // Numbers distinct strings 0, 1, 2... in the order they are first seen, for the local facet
-// counter reading packed values (searcher/local_facet_spy.h), which then counts by number: an
-// open-addressing table keyed by a cheap hash of the value. Facet values are short ids ("US",
-// "2024", "antony-blinken") drawn from a small vocabulary and looked up millions of times per
-// query; std::unordered_map<std::string, ...> (node per value, std::hash over the bytes, a modulo
-// by a prime) was the largest single cost of a facet query in perf (docs/benchmarks.md).
+// counter reading packed values (searcher/local_facet_spy.h), which then counts by number, and
+// for the in-memory facet columns (searcher/facet_columns.h): an open-addressing table keyed by a
+// cheap hash of the value. Facet values are short ids ("US", "2024", "antony-blinken") drawn from a
+// small vocabulary and looked up millions of times per query; std::unordered_map<std::string, ...>
+// (node per value, std::hash over the bytes, a modulo by a prime) was the largest single cost of a
+// facet query in perf (docs/benchmarks.md).
 #pragma once
 
 #include <cstdint>

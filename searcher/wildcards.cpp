@@ -70,12 +70,6 @@ std::vector<QueryEdit> route_wildcards(const QueryScan& scan) {
     return edits;
 }
 
-std::string route_wildcards(const std::string& query) {
-    if (query.find('*') == std::string::npos) return query;
-    const QueryScan scan(query);
-    return apply_edits(query, route_wildcards(scan));
-}
-
 std::vector<std::string> wildcard_stems(const Xapian::Database& db, const std::string& start) {
     const std::string key_prefix =
         std::string(sc::kWordMetadataPrefix) + Xapian::Unicode::tolower(start);

@@ -25,10 +25,8 @@ namespace attache {
 inline constexpr size_t kMaxWildcardStems = 5000;
 
 // "sanc* title:summ*" -> "attachewild:sanc attachewildtitle:summ". Words in quotes and
-// anything that is not a trailing-* word are left alone. The first form returns the edits of
-// the scanned query, the second the query with them made.
+// anything that is not a trailing-* word are left alone. Returns the edits of the scanned query.
 std::vector<QueryEdit> route_wildcards(const QueryScan& query);
-std::string route_wildcards(const std::string& query);
 
 // Registers the internal fields on `qp`. Expansion errors (too many words) are reported through
 // `error`, as the other field processors do (see searcher/query_parser.cpp).

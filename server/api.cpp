@@ -73,14 +73,11 @@ ApiResponse Api::guarded(Fn&& fn) {
             }
         });
         return response;
-    } catch (const QueryError& e) {
-        return error(400, e.what());
-    } catch (const UsageError& e) {
-        return error(400, e.what());
-    } catch (const kb::KbError& e) {
-        return error(400, e.what());
-    } catch (const DatabaseError& e) {
-        return error(503, e.what());
+    } catch (const AttacheError& e) {
+        // A mistake in the request (query, parameter, KB file) or a database that cannot serve.
+        if (e.code() == ExitCode::usage) return error(400, e.what());
+        if (e.code() == ExitCode::database) return error(503, e.what());
+        throw;
     } catch (const Xapian::DatabaseModifiedError&) {
         return error(503, "the database changed twice during the request; try again");
     } catch (const Xapian::Error& e) {

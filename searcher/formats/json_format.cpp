@@ -33,26 +33,18 @@ json search_to_json(const SearchResult& r, const std::vector<std::string>& field
     json facets = json::object();
     json overflow = json::object();
     for (const auto& f : r.facets) {
-        json values = json::array();
-        for (const auto& v : f.values) {
-            json item = {{"id", v.id}};
-            if (!v.name.empty()) item["name"] = v.name;
-            item["count"] = v.count;
-            values.push_back(std::move(item));
-        }
-        facets[f.field] = std::move(values);
+        facets[f.field] = facet_values_json(f);
         if (f.overflowed) overflow[f.field] = f.overflowed;
     }
     json out = json::object();
     if (qid) out["qid"] = *qid;
-    json rest = {{"query", r.query},
-                 {"total", r.total},
-                 {"offset", r.offset},
-                 {"limit", r.limit},
-                 {"took_ms", std::round(r.took_ms * 1000.0) / 1000.0},
-                 {"hits", std::move(hits)},
-                 {"facets", std::move(facets)}};
-    for (auto& [key, value] : rest.items()) out[key] = std::move(value);
+    out["query"] = r.query;
+    out["total"] = r.total;
+    out["offset"] = r.offset;
+    out["limit"] = r.limit;
+    out["took_ms"] = std::round(r.took_ms * 1000.0) / 1000.0;
+    out["hits"] = std::move(hits);
+    out["facets"] = std::move(facets);
     if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
     // Only present under --allow-partial when shards were left out (docs/sharding.md).
     if (!r.missing_shards.empty()) {
@@ -62,6 +54,17 @@ json search_to_json(const SearchResult& r, const std::vector<std::string>& field
     // Only present when a facet's counts may be low (docs/output.md).
     if (!overflow.empty()) out["facet_overflow"] = std::move(overflow);
     return out;
+}
+
+json facet_values_json(const FacetResult& facet) {
+    json values = json::array();
+    for (const auto& v : facet.values) {
+        json item = {{"id", v.id}};
+        if (!v.name.empty()) item["name"] = v.name;
+        item["count"] = v.count;
+        values.push_back(std::move(item));
+    }
+    return values;
 }
 
 json article_to_json(const schema::StoredArticle& a) {

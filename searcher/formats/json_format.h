@@ -16,6 +16,8 @@ namespace attache::formats {
 nlohmann::ordered_json search_to_json(const SearchResult& result,
                                       const std::vector<std::string>& fields = default_hit_fields(),
                                       const std::string* qid = nullptr);
+// A facet's values as search and stats answer them: [{"id", "name" (when labelled), "count"}].
+nlohmann::ordered_json facet_values_json(const FacetResult& facet);
 nlohmann::ordered_json article_to_json(const schema::StoredArticle& article);
 
 // Compact one-line JSON, invalid UTF-8 replaced rather than thrown on.

@@ -1,5 +1,7 @@
 #include "searcher/formats/table_format.h"
 
+#include <algorithm>
+
 #include "searcher/formats/hit_fields.h"
 
 namespace attache::formats {
@@ -16,9 +18,8 @@ std::string csv_quote(const std::string& field) {
 
 std::string tsv_clean(const std::string& field) {
     std::string out = field;
-    for (char& c : out) {
-        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-    }
+    std::replace_if(
+        out.begin(), out.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
     return out;
 }
 

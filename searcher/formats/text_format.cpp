@@ -1,6 +1,11 @@
 #include "searcher/formats/text_format.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
+#include <utility>
+
+#include "schema/fields.h"
 
 namespace attache::formats {
 
@@ -15,6 +20,10 @@ const char* off(const TextStyle& s) {
 constexpr const char* kBold = "\033[1m";
 constexpr const char* kDim = "\033[2m";
 constexpr const char* kHighlight = "\033[1;33m";
+
+// The entities the snippet's HTML escaping writes, and the characters they stand for.
+constexpr std::pair<std::string_view, char> kEntities[] = {
+    {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
     std::string out;
@@ -31,30 +40,18 @@ std::string snippet_to_text(const std::string& html, const TextStyle& style) {
     std::string out;
     out.reserve(html.size());
     for (size_t i = 0; i < html.size();) {
-        auto starts = [&](const char* s) {
-            return html.compare(i, std::char_traits<char>::length(s), s) == 0;
-        };
+        auto starts = [&](std::string_view s) { return html.compare(i, s.size(), s) == 0; };
+        const auto* entity = std::find_if(std::begin(kEntities), std::end(kEntities),
+                                          [&](const auto& e) { return starts(e.first); });
         if (starts("<b>")) {
             out += on(style, kHighlight);
             i += 3;
         } else if (starts("</b>")) {
             out += off(style);
             i += 4;
-        } else if (starts("&amp;")) {
-            out += '&';
-            i += 5;
-        } else if (starts("&lt;")) {
-            out += '<';
-            i += 4;
-        } else if (starts("&gt;")) {
-            out += '>';
-            i += 4;
-        } else if (starts("&quot;")) {
-            out += '"';
-            i += 6;
-        } else if (starts("&#39;")) {
-            out += '\'';
-            i += 5;
+        } else if (entity != std::end(kEntities)) {
+            out += entity->second;
+            i += entity->first.size();
         } else if (html[i] == '\n') {
             // Paragraph breaks inside a snippet read as one space on a single line.
             if (out.empty() || out.back() != ' ') out += ' ';
@@ -71,18 +68,17 @@ void write_search_text(std::ostream& out, const SearchResult& r, const TextStyle
     std::snprintf(took, sizeof took, "%.1f ms", r.took_ms);
     for (const auto& shard : r.missing_shards)
         out << "warning: partial results, shard " << shard << "\n";
+    const char* matches = r.total == 1 ? " article matches" : " articles match";
     if (r.total == 0) {
         out << "No articles match (" << took << ")\n";
         if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "\n";
     } else if (r.hits.empty() && r.limit == 0) {
-        out << r.total << (r.total == 1 ? " article matches" : " articles match") << " (" << took
-            << ")\n";
+        out << r.total << matches << " (" << took << ")\n";
     } else if (r.hits.empty()) {
-        out << r.total << (r.total == 1 ? " article matches" : " articles match")
-            << "; none at offset " << r.offset << " (" << took << ")\n";
+        out << r.total << matches << "; none at offset " << r.offset << " (" << took << ")\n";
     } else {
-        out << r.total << (r.total == 1 ? " article matches" : " articles match") << ", showing "
-            << r.hits.front().rank << "-" << r.hits.back().rank << " (" << took << ")\n";
+        out << r.total << matches << ", showing " << r.hits.front().rank << "-"
+            << r.hits.back().rank << " (" << took << ")\n";
     }
     for (const auto& h : r.hits) {
         const auto& a = h.article;
@@ -111,8 +107,7 @@ void write_search_text(std::ostream& out, const SearchResult& r, const TextStyle
             labels.push_back(std::move(label));
         }
         // Date histograms get a bar per value on a terminal.
-        const bool histogram = st.color && (f.field == "year" || f.field == "month" ||
-                                            f.field == "day" || f.field == "mentioned");
+        const bool histogram = st.color && schema::field(f.field).chronological;
         Xapian::doccount most = 1;
         for (const auto& v : f.values) most = std::max(most, v.count);
         for (size_t i = 0; i < f.values.size(); ++i) {

@@ -1,5 +1,6 @@
 #include "searcher/formats/trec_format.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace attache::formats {
@@ -9,9 +10,8 @@ void write_trec(std::ostream& out, const SearchResult& result, const std::string
     for (const auto& hit : result.hits) {
         // Ids are the article ids; whitespace would break the format's columns.
         std::string id = hit.article.id;
-        for (char& c : id) {
-            if (c == ' ' || c == '\t' || c == '\n') c = '_';
-        }
+        std::replace_if(
+            id.begin(), id.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; }, '_');
         char score[32];
         std::snprintf(score, sizeof score, "%.4f", hit.score);
         out << qid << " Q0 " << id << ' ' << hit.rank << ' ' << score << ' ' << tag << '\n';

@@ -8,9 +8,12 @@
 #include "searcher/lazy_kb.h"
 #include "tests/unit/test_support.h"
 
-using attache::expand_entities;
-
 namespace {
+
+std::string expand_entities(const std::string& q, const attache::ExpansionIndex& index) {
+    const attache::QueryScan scan(q);
+    return attache::apply_edits(q, attache::expand_entities(scan, index));
+}
 
 std::string expand(const std::string& q) {
     return expand_entities(q, attache::ExpansionIndex::builtin());

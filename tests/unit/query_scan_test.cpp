@@ -56,7 +56,7 @@ std::string fields(const std::string& query) {
 
 std::string syntax_error(const std::string& query) {
     try {
-        attache::check_query_syntax(query);
+        attache::check_query_syntax(attache::QueryScan(query));
     } catch (const attache::QueryError& e) {
         return e.what();
     }
