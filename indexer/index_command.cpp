@@ -35,9 +35,7 @@ using Clock = std::chrono::steady_clock;
 // nothing, small enough that memory stays bounded (in flight: (jobs + 1) chunks).
 constexpr size_t kChunkSize = 256;
 
-struct Chunk {
-    std::vector<Article> articles;
-};
+using Chunk = std::vector<Article>;
 
 struct BuiltChunk {
     std::vector<BuiltDocument> docs;
@@ -121,10 +119,6 @@ std::string counted(size_t n, const std::string& noun) {
     return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-void report(const RejectedRecord& r) {
-    print_error_line(r.origin + ": " + r.reason);
-}
-
 }  // namespace
 
 int run_index(const IndexOptions& opt) {
@@ -177,8 +171,8 @@ int run_index(const IndexOptions& opt) {
         }
         if (!builder) builder = std::make_unique<DocumentBuilder>(extractor);
         BuiltChunk out;
-        out.docs.reserve(chunk.articles.size());
-        for (auto& a : chunk.articles) {
+        out.docs.reserve(chunk.size());
+        for (auto& a : chunk) {
             out.docs.push_back(builder->build(a));
             if (out.docs.back().date_unrecognised) {
                 out.warnings.push_back(a.origin + ": unrecognised date '" + a.published +
@@ -205,7 +199,7 @@ int run_index(const IndexOptions& opt) {
         progress.update(totals);
     };
     auto submit = [&](Chunk&& chunk) {
-        if (chunk.articles.empty()) return;
+        if (chunk.empty()) return;
         in_flight.push_back(std::async(std::launch::async, build, std::move(chunk)));
         while (in_flight.size() > jobs) drain_one();
     };
@@ -215,7 +209,7 @@ int run_index(const IndexOptions& opt) {
     bool stopped = false;
     auto reject = [&](const RejectedRecord& r) {
         progress.clear();
-        report(r);
+        print_error_line(r.origin + ": " + r.reason);
         ++totals.rejected;
         if (opt.strict) stopped = true;
     };
@@ -263,8 +257,8 @@ int run_index(const IndexOptions& opt) {
                         reject(*rejected);
                         continue;
                     }
-                    chunk.articles.push_back(std::move(std::get<Article>(record)));
-                    if (chunk.articles.size() == kChunkSize) submit(std::exchange(chunk, Chunk{}));
+                    chunk.push_back(std::move(std::get<Article>(record)));
+                    if (chunk.size() == kChunkSize) submit(std::exchange(chunk, Chunk{}));
                 }
                 totals.repaired += reader->repaired();
             } catch (const readers::InputError& e) {
@@ -281,15 +275,12 @@ int run_index(const IndexOptions& opt) {
     if (stopped) {
         writer.cancel();
         progress.clear();
-        const std::string stop =
-            "--strict: stopped at the first rejected record; nothing from this run was "
-            "committed; ";
         std::error_code ec;
-        if (!std::filesystem::exists(opt.db, ec)) {
-            print_error_line(stop + "no database was created at '" + opt.db + "'");
-            return static_cast<int>(ExitCode::rejected_records);
-        }
-        print_error_line(stop + holds());
+        print_error_line(
+            "--strict: stopped at the first rejected record; nothing from this run was "
+            "committed; " +
+            (std::filesystem::exists(opt.db, ec) ? holds()
+                                                 : "no database was created at '" + opt.db + "'"));
         return static_cast<int>(ExitCode::rejected_records);
     }
     writer.commit();

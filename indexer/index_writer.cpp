@@ -20,7 +20,9 @@ IndexWriter::IndexWriter(const std::string& path, size_t commit_every,
     if (schema::is_stub_file(path)) {
         open_existing_shards(sharding);
     } else if (sharding.shards > 0) {
-        create_shards(sharding);
+        layout_.count = sharding.shards;
+        for (const auto& p : create_shard_databases(path_, layout_))
+            shards_.push_back(schema::open_for_writing(p));
     } else {
         if (!sharding.by.empty())
             throw UsageError("--shard-by needs --shards N (or a sharded --db)");
@@ -61,12 +63,6 @@ std::vector<std::string> create_shard_databases(const std::string& path,
     // The stub comes last: it only ever lists shards that exist.
     schema::write_local_stub(path, paths);
     return paths;
-}
-
-void IndexWriter::create_shards(const ShardingOptions& sharding) {
-    layout_.count = sharding.shards;
-    for (const auto& p : create_shard_databases(path_, layout_))
-        shards_.push_back(schema::open_for_writing(p));
 }
 
 void IndexWriter::open_existing_shards(const ShardingOptions& sharding) {

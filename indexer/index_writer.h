@@ -48,7 +48,6 @@ class IndexWriter : public ArticleWriter {
     size_t shard_count() const override { return shards_.size(); }
 
   private:
-    void create_shards(const ShardingOptions& sharding);
     void open_existing_shards(const ShardingOptions& sharding);
 
     std::string path_;

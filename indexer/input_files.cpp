@@ -1,16 +1,16 @@
 #include "indexer/input_files.h"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
+
+#include "common/text.h"
 
 namespace attache {
 
 namespace fs = std::filesystem;
 
 bool is_readable_name(const std::string& path) {
-    std::string name = fs::path(path).filename().string();
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string name = ascii_lower(fs::path(path).filename().string());
     // A compression suffix says nothing about the format inside: look past it.
     for (const char* z : {".gz", ".bz2", ".xz", ".zst", ".zstd"}) {
         const std::string_view suffix(z);
@@ -24,9 +24,7 @@ bool is_readable_name(const std::string& path) {
                                          ".atom",  ".rdf",    ".nitf", ".newsml", ".html", ".htm",
                                          ".xhtml", ".txt",    ".text", ".tar",    ".tgz",  ".tbz2",
                                          ".txz",   ".tzst",   ".zip"};
-    for (const char* known : kKnown)
-        if (ext == known) return true;
-    return false;
+    return std::ranges::find(kKnown, ext) != std::end(kKnown);
 }
 
 InputList expand_inputs(const std::vector<std::string>& paths) {

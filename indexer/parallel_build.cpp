@@ -37,10 +37,6 @@ std::string without_trailing_slash(std::string path) {
     return path;
 }
 
-std::string staging_prefix(const std::string& path) {
-    return path + ".building.";
-}
-
 void sync_path(const fs::path& path, int flags) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | flags);
     if (fd < 0) return;
@@ -92,8 +88,13 @@ class ParallelBuild::Part {
         queue_.push_back(std::move(batch));
         not_empty_.notify_one();
     }
+    // Adds `doc` to the next batch, handed over once full.
+    void add(BuiltDocument doc) {
+        filling_.push_back(std::move(doc));
+        if (filling_.size() >= kBatchSize) push(std::exchange(filling_, {}));
+    }
     void flush_filling() {
-        if (!filling.empty()) push(std::exchange(filling, {}));
+        if (!filling_.empty()) push(std::exchange(filling_, {}));
     }
 
     // Finishing: writes what is queued, stamps the last sequence number, commits, closes.
@@ -118,8 +119,6 @@ class ParallelBuild::Part {
         return error_;
     }
     size_t replaced() const { return replaced_; }  // read after stop()
-
-    std::vector<BuiltDocument> filling;  // the reading thread's next batch
 
   private:
     void run() {
@@ -191,6 +190,7 @@ class ParallelBuild::Part {
 
     std::string path_;
     size_t commit_every_;
+    std::vector<BuiltDocument> filling_;  // the reading thread's next batch
     Xapian::WritableDatabase db_;
     std::thread thread_;
     mutable std::mutex mutex_;
@@ -225,7 +225,7 @@ void ParallelBuild::remove_stale_staging(const std::string& target) {
 
 ParallelBuild::ParallelBuild(const std::string& path, unsigned writers, size_t commit_every)
     : path_(without_trailing_slash(path)),
-      staging_(staging_prefix(path_) + std::to_string(::getpid())) {
+      staging_(path_ + ".building." + std::to_string(::getpid())) {
     remove_stale_staging(path_);
     std::error_code ec;
     fs::remove_all(staging_, ec);
@@ -253,16 +253,7 @@ ParallelBuild::ParallelBuild(const std::string& path, const ShardLayout& layout,
 }
 
 ParallelBuild::~ParallelBuild() {
-    if (done_) return;
-    stop_writers();
-    // Shards keep what they committed, as with IndexWriter; partial databases go.
-    std::error_code ec;
-    if (!sharded_) fs::remove_all(staging_, ec);
-}
-
-void ParallelBuild::stop_writers() {
-    for (auto& part : parts_) part->stop(true);
-    parts_.clear();
+    if (!done_) cancel();
 }
 
 void ParallelBuild::check_writers() {
@@ -276,14 +267,12 @@ void ParallelBuild::write(BuiltDocument& doc) {
     const size_t target =
         sharded_ ? shard_for(layout_, doc.id, doc.document.get_value(schema::kSlotPublished))
                  : fnv1a64(doc.id) % parts_.size();
-    Part& part = *parts_[target];
     doc.sequence = ++sequence_;
     char seq[24];
     std::snprintf(seq, sizeof seq, "%012llu", sequence_);
     doc.document.add_value(schema::kSlotSequence, seq);
     if (sharded_ && parts_.size() > 1) send_metadata_to_other_shards(doc, target);
-    part.filling.push_back(std::move(doc));
-    if (part.filling.size() >= kBatchSize) part.push(std::exchange(part.filling, {}));
+    parts_[target]->add(std::move(doc));
 }
 
 void ParallelBuild::send_metadata_to_other_shards(const BuiltDocument& doc, size_t target) {
@@ -298,10 +287,7 @@ void ParallelBuild::send_metadata_to_other_shards(const BuiltDocument& doc, size
     }
     if (carrier.labels.empty()) return;
     for (size_t i = 0; i < parts_.size(); ++i) {
-        if (i == target) continue;  // the article's own shard writes them with it
-        Part& other = *parts_[i];
-        other.filling.push_back(carrier);
-        if (other.filling.size() >= kBatchSize) other.push(std::exchange(other.filling, {}));
+        if (i != target) parts_[i]->add(carrier);  // the article's own shard writes them with it
     }
 }
 
@@ -323,7 +309,9 @@ void ParallelBuild::commit() {
 }
 
 void ParallelBuild::cancel() {
-    stop_writers();
+    for (auto& part : parts_) part->stop(true);
+    parts_.clear();
+    // Shards keep what they committed, as with IndexWriter; partial databases go.
     std::error_code ec;
     if (!sharded_) fs::remove_all(staging_, ec);
     done_ = true;

@@ -59,7 +59,6 @@ class ParallelBuild : public ArticleWriter {
 
   private:
     class Part;
-    void stop_writers();
     void check_writers();
     void merge();
     void send_metadata_to_other_shards(const BuiltDocument& doc, size_t target);

@@ -13,6 +13,39 @@
 
 namespace attache::readers {
 
+namespace {
+
+// The formats whose input is one article (an HTML page, a text file): the input is read whole,
+// up to the record limit, and handed to `parse`.
+class WholeInputReader : public ArticleReader {
+  public:
+    using Parse = Record (*)(std::string, const std::string& name, size_t& repaired);
+    // `what` names the input in the message for one over the limit ("page", "text").
+    WholeInputReader(ByteStream& in, const ReaderOptions& options, const char* what, Parse parse)
+        : in_(in), max_bytes_(options.max_record_bytes), what_(what), parse_(parse) {}
+
+    Record next() override {
+        if (done_) return std::monostate{};
+        done_ = true;
+        std::string input;
+        if (!in_.read_rest(input, max_bytes_))
+            return RejectedRecord{in_.name(), std::string(what_) + " larger than the " +
+                                                  format_size(max_bytes_) +
+                                                  " record limit; skipped"};
+        if (input.find_first_not_of(" \t\r\n") == std::string::npos) return std::monostate{};
+        return parse_(std::move(input), in_.name(), repaired_);
+    }
+
+  private:
+    ByteStream& in_;
+    size_t max_bytes_;
+    const char* what_;
+    Parse parse_;
+    bool done_ = false;
+};
+
+}  // namespace
+
 std::unique_ptr<ArticleReader> make_reader(Format format, ByteStream& in,
                                            const ReaderOptions& options) {
     switch (format) {
@@ -29,9 +62,9 @@ std::unique_ptr<ArticleReader> make_reader(Format format, ByteStream& in,
         case Format::newsml:
             return std::make_unique<NewsmlReader>(in);
         case Format::html:
-            return std::make_unique<HtmlReader>(in, options);
+            return std::make_unique<WholeInputReader>(in, options, "page", read_html_page);
         case Format::text:
-            return std::make_unique<TextReader>(in, options);
+            return std::make_unique<WholeInputReader>(in, options, "text", parse_text_article);
     }
     return nullptr;
 }

@@ -3,22 +3,19 @@
 // and the feed's link; the date is <published>, else <updated>. Streams (xml_stream.h).
 #pragma once
 
-#include "indexer/readers/article_reader.h"
 #include "indexer/readers/xml_stream.h"
 
 namespace attache::readers {
 
-class AtomReader : public ArticleReader {
+class AtomReader : public XmlArticleReader {
   public:
-    explicit AtomReader(ByteStream& in) : in_(in), xml_(in) {}
-    Record next() override;
+    explicit AtomReader(ByteStream& in)
+        : XmlArticleReader(in, "an Atom feed", {"feed"}, "entry has neither a title nor content") {}
 
   private:
-    ByteStream& in_;
-    XmlStream xml_;
+    bool wanted(std::string_view name, int depth) const override;
+    std::optional<Article> article(const xmlNode* node) override;
     std::string feed_title_, feed_link_;
-    bool finished_ = false;
-    size_t entries_ = 0;
 };
 
 }  // namespace attache::readers

@@ -234,10 +234,18 @@ std::string resolve_url(const std::string& base, const std::string& link) {
     if (link.empty() || base.empty()) return link;
     xmlChar* built = xmlBuildURI(reinterpret_cast<const xmlChar*>(link.c_str()),
                                  reinterpret_cast<const xmlChar*>(base.c_str()));
-    if (!built) return link;
-    std::string out(reinterpret_cast<const char*>(built));
-    xmlFree(built);
+    return built ? xml_string(built) : link;
+}
+
+std::string xml_string(xmlChar* owned) {
+    if (!owned) return "";
+    std::string out(reinterpret_cast<const char*>(owned));
+    xmlFree(owned);
     return out;
+}
+
+std::string node_lang(const xmlNode* node) {
+    return xml_string(xmlNodeGetLang(node));
 }
 
 }  // namespace attache::readers

@@ -21,6 +21,10 @@ std::vector<const xmlNode*> children(const xmlNode* parent, std::string_view loc
 // The first descendant (depth first) with that local name.
 const xmlNode* descendant(const xmlNode* root, std::string_view local);
 std::string attribute(const xmlNode* node, const char* name);
+// The xml:lang in effect at `node` ("" when none).
+std::string node_lang(const xmlNode* node);
+// A string libxml2 allocated, copied and freed ("" for nullptr).
+std::string xml_string(xmlChar* owned);
 
 // The text under `node` on one line: whitespace runs become one space, trimmed.
 std::string inline_text(const xmlNode* node);

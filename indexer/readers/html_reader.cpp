@@ -198,15 +198,4 @@ Record read_html_page(std::string page, const std::string& name, size_t& repaire
     return a;
 }
 
-Record HtmlReader::next() {
-    if (done_) return std::monostate{};
-    done_ = true;
-    std::string page;
-    if (!in_.read_rest(page, max_bytes_))
-        return RejectedRecord{in_.name(), "page larger than the " + format_size(max_bytes_) +
-                                              " record limit; skipped"};
-    if (page.find_first_not_of(" \t\r\n") == std::string::npos) return std::monostate{};
-    return read_html_page(std::move(page), in_.name(), repaired_);
-}
-
 }  // namespace attache::readers

@@ -8,19 +8,8 @@
 
 namespace attache::readers {
 
-class HtmlReader : public ArticleReader {
-  public:
-    HtmlReader(ByteStream& in, const ReaderOptions& options)
-        : in_(in), max_bytes_(options.max_record_bytes) {}
-    Record next() override;
-
-  private:
-    ByteStream& in_;
-    size_t max_bytes_;
-    bool done_ = false;
-};
-
-// The article in a page held in memory (for tests and fuzzers); `name` is used in origins.
+// The article in an HTML page (`attache index` reads each page whole); `name` is used in
+// origins and messages, `repaired` counts the invalid UTF-8 sequences replaced.
 Record read_html_page(std::string page, const std::string& name, size_t& repaired);
 
 }  // namespace attache::readers

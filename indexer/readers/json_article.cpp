@@ -126,8 +126,7 @@ JsonFieldMap::JsonFieldMap(const std::vector<std::pair<std::string, std::string>
     }
 }
 
-std::variant<Article, RejectedRecord> JsonFieldMap::convert(const json& obj,
-                                                            const std::string& origin) const {
+Record JsonFieldMap::convert(const json& obj, const std::string& origin) const {
     if (!obj.is_object())
         return RejectedRecord{origin,
                               "expected a JSON object, found " + std::string(obj.type_name())};

@@ -6,10 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
-#include <variant>
 #include <vector>
 
-#include "indexer/article.h"
+#include "indexer/readers/article_reader.h"
 
 namespace attache::readers {
 
@@ -21,8 +20,7 @@ class JsonFieldMap {
     explicit JsonFieldMap(const std::vector<std::pair<std::string, std::string>>& rules);
 
     // The Article, or a RejectedRecord when the object has neither a title nor a body.
-    std::variant<Article, RejectedRecord> convert(const nlohmann::json& obj,
-                                                  const std::string& origin) const;
+    Record convert(const nlohmann::json& obj, const std::string& origin) const;
 
   private:
     struct Rule {

@@ -148,22 +148,13 @@ void JsonReader::read_whole_document() {
             size_t i = 0;
             for (const auto& item : *it) {
                 ++i;
-                auto r = map_.convert(item, origin + " (" + key + "[" + std::to_string(i) + "])");
-                if (auto* a = std::get_if<Article>(&r)) {
-                    pending_.push_back(std::move(*a));
-                } else {
-                    pending_.push_back(std::get<RejectedRecord>(std::move(r)));
-                }
+                pending_.push_back(
+                    map_.convert(item, origin + " (" + key + "[" + std::to_string(i) + "])"));
             }
             return;
         }
     }
-    auto r = map_.convert(doc, origin);
-    if (auto* a = std::get_if<Article>(&r)) {
-        pending_.push_back(std::move(*a));
-    } else {
-        pending_.push_back(std::get<RejectedRecord>(std::move(r)));
-    }
+    pending_.push_back(map_.convert(doc, origin));
 }
 
 }  // namespace attache::readers

@@ -20,9 +20,7 @@ Record parse_json_article(const std::string& text, const std::string& origin,
         if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
         return RejectedRecord{origin, "invalid JSON: " + what};
     }
-    auto converted = map.convert(obj, origin);
-    if (auto* a = std::get_if<Article>(&converted)) return std::move(*a);
-    return std::get<RejectedRecord>(std::move(converted));
+    return map.convert(obj, origin);
 }
 
 JsonlReader::JsonlReader(ByteStream& in, const ReaderOptions& options)

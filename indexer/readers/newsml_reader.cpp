@@ -51,13 +51,7 @@ Article g2_article(const xmlNode* item) {
     a.author = flex_name(child(content, "creator"));
     if (a.author.empty()) a.author = inline_text(child(content, "by"));
     a.lang = attribute(child(content, "language"), "tag");
-    if (a.lang.empty()) {
-        xmlChar* lang = xmlNodeGetLang(item);
-        if (lang) {
-            a.lang = reinterpret_cast<const char*>(lang);
-            xmlFree(lang);
-        }
-    }
+    if (a.lang.empty()) a.lang = node_lang(item);
     for (const xmlNode* link : children(meta, "link")) {
         const std::string rel = attribute(link, "rel");
         if (rel.find("canonical") != std::string::npos || rel.find("self") != std::string::npos)
@@ -97,30 +91,14 @@ bool is_text_item(const xmlNode* item) {
 
 }  // namespace
 
-Record NewsmlReader::next() {
-    while (!finished_) {
-        const xmlNode* node = xml_.next(
-            [](std::string_view name, int) { return name == "newsItem" || name == "NewsItem"; });
-        if (!node) {
-            finished_ = true;
-            repaired_ += xml_.repaired();
-            if (!xml_.error().empty()) return xml_.failure();
-            if (items_ == 0 && xml_.root() != "newsMessage" && xml_.root() != "NewsML")
-                return RejectedRecord{in_.name(),
-                                      "not a NewsML document (root element <" + xml_.root() + ">)"};
-            break;
-        }
-        const bool g2 = local_name(node) == "newsItem";
-        if (g2 && !is_text_item(node)) continue;
-        ++items_;
-        Article a = g2 ? g2_article(node) : newsml1_article(node);
-        a.origin = in_.name() + ":" + std::to_string(xml_.line());
-        repaired_ += repair_utf8(a.title) + repair_utf8(a.body);
-        if (a.title.empty() && a.body.empty())
-            return RejectedRecord{a.origin, "news item has neither a headline nor a body"};
-        return a;
-    }
-    return std::monostate{};
+bool NewsmlReader::wanted(std::string_view name, int) const {
+    return name == "newsItem" || name == "NewsItem";
+}
+
+std::optional<Article> NewsmlReader::article(const xmlNode* node) {
+    if (local_name(node) != "newsItem") return newsml1_article(node);
+    if (!is_text_item(node)) return std::nullopt;
+    return g2_article(node);
 }
 
 }  // namespace attache::readers

@@ -5,21 +5,19 @@
 // DataContent text). Streams (xml_stream.h).
 #pragma once
 
-#include "indexer/readers/article_reader.h"
 #include "indexer/readers/xml_stream.h"
 
 namespace attache::readers {
 
-class NewsmlReader : public ArticleReader {
+class NewsmlReader : public XmlArticleReader {
   public:
-    explicit NewsmlReader(ByteStream& in) : in_(in), xml_(in) {}
-    Record next() override;
+    explicit NewsmlReader(ByteStream& in)
+        : XmlArticleReader(in, "a NewsML document", {"newsMessage", "NewsML"},
+                           "news item has neither a headline nor a body") {}
 
   private:
-    ByteStream& in_;
-    XmlStream xml_;
-    bool finished_ = false;
-    size_t items_ = 0;
+    bool wanted(std::string_view name, int depth) const override;
+    std::optional<Article> article(const xmlNode* node) override;
 };
 
 }  // namespace attache::readers

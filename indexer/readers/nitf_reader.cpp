@@ -58,37 +58,18 @@ Article nitf_article(const xmlNode* nitf) {
     if (a.source.empty()) a.source = attribute(child(docdata, "doc.copyright"), "holder");
     a.author = byline_author(child(body_head, "byline"));
     a.url = attribute(child(head, "pubdata"), "ex-ref");
-    xmlChar* lang = xmlNodeGetLang(nitf);
-    if (lang) {
-        a.lang = reinterpret_cast<const char*>(lang);
-        xmlFree(lang);
-    }
+    a.lang = node_lang(nitf);
     a.body = block_text(child(body, "body.content"));
     a.published = expand_basic_iso_date(a.published);
     return a;
 }
 
-Record NitfReader::next() {
-    while (!finished_) {
-        const xmlNode* node = xml_.next([](std::string_view name, int) { return name == "nitf"; });
-        if (!node) {
-            finished_ = true;
-            repaired_ += xml_.repaired();
-            if (!xml_.error().empty()) return xml_.failure();
-            if (documents_ == 0)
-                return RejectedRecord{in_.name(),
-                                      "not an NITF document (root element <" + xml_.root() + ">)"};
-            break;
-        }
-        ++documents_;
-        Article a = nitf_article(node);
-        a.origin = in_.name() + ":" + std::to_string(xml_.line());
-        repaired_ += repair_utf8(a.title) + repair_utf8(a.body);
-        if (a.title.empty() && a.body.empty())
-            return RejectedRecord{a.origin, "document has neither a headline nor a body"};
-        return a;
-    }
-    return std::monostate{};
+bool NitfReader::wanted(std::string_view name, int) const {
+    return name == "nitf";
+}
+
+std::optional<Article> NitfReader::article(const xmlNode* node) {
+    return nitf_article(node);
 }
 
 }  // namespace attache::readers

@@ -3,21 +3,19 @@
 // distributor, byline, and body.content paragraphs.
 #pragma once
 
-#include "indexer/readers/article_reader.h"
 #include "indexer/readers/xml_stream.h"
 
 namespace attache::readers {
 
-class NitfReader : public ArticleReader {
+class NitfReader : public XmlArticleReader {
   public:
-    explicit NitfReader(ByteStream& in) : in_(in), xml_(in) {}
-    Record next() override;
+    explicit NitfReader(ByteStream& in)
+        : XmlArticleReader(in, "an NITF document", {},
+                           "document has neither a headline nor a body") {}
 
   private:
-    ByteStream& in_;
-    XmlStream xml_;
-    bool finished_ = false;
-    size_t documents_ = 0;
+    bool wanted(std::string_view name, int depth) const override;
+    std::optional<Article> article(const xmlNode* node) override;
 };
 
 // NITF and NewsML 1.x write dates in ISO 8601 basic form ("20151210T191044Z",

@@ -3,22 +3,20 @@
 // resolved against the channel's; the source is the channel title. Streams (xml_stream.h).
 #pragma once
 
-#include "indexer/readers/article_reader.h"
 #include "indexer/readers/xml_stream.h"
 
 namespace attache::readers {
 
-class RssReader : public ArticleReader {
+class RssReader : public XmlArticleReader {
   public:
-    explicit RssReader(ByteStream& in) : in_(in), xml_(in) {}
-    Record next() override;
+    explicit RssReader(ByteStream& in)
+        : XmlArticleReader(in, "an RSS feed", {"rss", "RDF"},
+                           "item has neither a title nor a description") {}
 
   private:
-    ByteStream& in_;
-    XmlStream xml_;
+    bool wanted(std::string_view name, int depth) const override;
+    std::optional<Article> article(const xmlNode* node) override;
     std::string channel_title_, channel_link_, channel_lang_;
-    bool finished_ = false;
-    size_t items_ = 0;
 };
 
 }  // namespace attache::readers

@@ -70,15 +70,4 @@ Record parse_text_article(std::string text, const std::string& name, size_t& rep
     return a;
 }
 
-Record TextReader::next() {
-    if (done_) return std::monostate{};
-    done_ = true;
-    std::string text;
-    if (!in_.read_rest(text, max_bytes_))
-        return RejectedRecord{in_.name(), "text larger than the " + format_size(max_bytes_) +
-                                              " record limit; skipped"};
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) return std::monostate{};
-    return parse_text_article(std::move(text), in_.name(), repaired_);
-}
-
 }  // namespace attache::readers

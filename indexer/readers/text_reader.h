@@ -7,19 +7,7 @@
 
 namespace attache::readers {
 
-class TextReader : public ArticleReader {
-  public:
-    TextReader(ByteStream& in, const ReaderOptions& options)
-        : in_(in), max_bytes_(options.max_record_bytes) {}
-    Record next() override;
-
-  private:
-    ByteStream& in_;
-    size_t max_bytes_;
-    bool done_ = false;
-};
-
-// The article in a text held in memory (for tests and fuzzers).
+// The article in a text file (`attache index` reads each file whole); `name` is used in origins.
 Record parse_text_article(std::string text, const std::string& name, size_t& repaired);
 
 }  // namespace attache::readers

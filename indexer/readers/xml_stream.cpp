@@ -175,4 +175,29 @@ const xmlNode* XmlStream::next(const std::function<bool(std::string_view, int)>&
     }
 }
 
+Record XmlArticleReader::next() {
+    while (!finished_) {
+        const xmlNode* node =
+            xml_.next([this](std::string_view name, int depth) { return wanted(name, depth); });
+        if (!node) {
+            finished_ = true;
+            repaired_ += xml_.repaired();
+            if (!xml_.error().empty()) return xml_.failure();
+            if (articles_ == 0 &&
+                std::find(roots_.begin(), roots_.end(), xml_.root()) == roots_.end())
+                return RejectedRecord{in_.name(),
+                                      "not " + format_ + " (root element <" + xml_.root() + ">)"};
+            break;
+        }
+        std::optional<Article> a = article(node);
+        if (!a) continue;
+        ++articles_;
+        a->origin = in_.name() + ":" + std::to_string(xml_.line());
+        repaired_ += repair_utf8(a->title) + repair_utf8(a->body);
+        if (a->title.empty() && a->body.empty()) return RejectedRecord{a->origin, untitled_};
+        return std::move(*a);
+    }
+    return std::monostate{};
+}
+
 }  // namespace attache::readers

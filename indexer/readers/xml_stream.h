@@ -9,10 +9,11 @@
 #include <libxml/xmlreader.h>
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
-#include "indexer/article.h"
-#include "indexer/readers/byte_stream.h"
+#include "indexer/readers/article_reader.h"
 
 namespace attache::readers {
 
@@ -54,6 +55,40 @@ class XmlStream {
     bool repair_ = false;
     std::string ready_, carry_;
     size_t ready_at_ = 0, repaired_ = 0;
+};
+
+// The base of the readers that stream an XML document and make an article of some of its
+// elements. It numbers the origins "name:line", rejects articles with neither a title nor a
+// body, and at the end reports a parse failure, or a document with no article and none of the
+// format's root elements.
+class XmlArticleReader : public ArticleReader {
+  public:
+    Record next() override;
+
+  protected:
+    // A document with no article whose root is none of `roots` is rejected as "not <format>
+    // (root element <x>)"; an article with neither a title nor a body as `untitled`.
+    XmlArticleReader(ByteStream& in, std::string format, std::vector<std::string> roots,
+                     std::string untitled)
+        : in_(in),
+          xml_(in),
+          format_(std::move(format)),
+          roots_(std::move(roots)),
+          untitled_(std::move(untitled)) {}
+    // The elements to be handed to article() (see XmlStream::next).
+    virtual bool wanted(std::string_view name, int depth) const = 0;
+    // The article `node` holds, or nothing for an element that only informs later articles.
+    virtual std::optional<Article> article(const xmlNode* node) = 0;
+
+    ByteStream& in_;
+
+  private:
+    XmlStream xml_;
+    std::string format_;
+    std::vector<std::string> roots_;
+    std::string untitled_;
+    bool finished_ = false;
+    size_t articles_ = 0;
 };
 
 }  // namespace attache::readers
