@@ -23,10 +23,22 @@ using attache::ExitCode;
 const std::map<std::string, ColorMode> kColorModes = {
     {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
 
+// Sets `db` to its default before registering the option.
 void add_db_option(CLI::App* cmd, std::string& db) {
+    db = attache::schema::default_database_path();
     cmd->add_option("--db", db,
                     "database directory, or stub file listing shards (default: $ATTACHE_DB, else "
                     "./attache.db)");
+}
+
+void add_kb_option(CLI::App* cmd, std::vector<std::string>& kb_files) {
+    cmd->add_option("--kb", kb_files, "extra knowledge base file (JSON Lines); repeatable")
+        ->allow_extra_args(false);
+}
+
+void add_color_option(CLI::App* cmd, ColorMode& color) {
+    cmd->add_option("--color", color, "auto, always or never")
+        ->transform(CLI::CheckedTransformer(kColorModes, CLI::ignore_case));
 }
 
 // Options of every command that reads a database that may be sharded (docs/sharding.md).
@@ -51,16 +63,11 @@ int main(int argc, char** argv) {
         "error, 5 internal error (a bug: please report).\n"
         "Docs: docs/cli.md, docs/query-language.md, docs/output.md");
 
-    const std::string default_db = attache::schema::default_database_path();
-
     attache::IndexOptions index;
-    index.db = default_db;
     auto* index_cmd = app.add_subcommand(
         "index", "index news dumps (JSON, RSS, Atom, NITF, NewsML, HTML, text) into the database");
     add_db_option(index_cmd, index.db);
-    index_cmd
-        ->add_option("--kb", index.kb_files, "extra knowledge base file (JSON Lines); repeatable")
-        ->allow_extra_args(false);
+    add_kb_option(index_cmd, index.kb_files);
     index_cmd->add_option("--jobs,-j", index.jobs,
                           "threads that extract and build documents (default: cores)");
     index_cmd
@@ -96,7 +103,6 @@ int main(int argc, char** argv) {
         ->required();
 
     attache::SearchOptions search;
-    search.db = default_db;
     auto* search_cmd = app.add_subcommand("search", "search articles with words, fields and dates");
     add_db_option(search_cmd, search.db);
     search_cmd->add_option("--limit,-n", search.limit, "hits to show (default 10)");
@@ -125,51 +131,40 @@ int main(int argc, char** argv) {
     search_cmd->add_flag(
         "--no-expand", search.no_expand,
         "do not let entity names in free text also match their entity (DPRK -> North Korea)");
-    search_cmd
-        ->add_option("--kb", search.kb_files, "extra knowledge base file (JSON Lines); repeatable")
-        ->allow_extra_args(false);
+    add_kb_option(search_cmd, search.kb_files);
     search_cmd->add_flag("--count", search.count_only,
                          "print only the number of matching articles");
     search_cmd->add_flag("--exit-status", search.exit_status, "exit with 1 when nothing matches");
-    search_cmd->add_option("--color", search.color, "auto, always or never")
-        ->transform(CLI::CheckedTransformer(kColorModes, CLI::ignore_case));
+    add_color_option(search_cmd, search.color);
     add_shard_read_options(search_cmd, search.read);
     search_cmd->add_option("QUERY", search.query_words,
                            "the query (docs/query-language.md); empty matches all");
 
     attache::ShowOptions show;
-    show.db = default_db;
     auto* show_cmd = app.add_subcommand("show", "print stored articles with their entities");
     add_db_option(show_cmd, show.db);
     show_cmd->add_option("--format", show.format, "text, json or jsonl")
         ->check(CLI::IsMember({"text", "json", "jsonl"}));
-    show_cmd->add_option("--color", show.color, "auto, always or never")
-        ->transform(CLI::CheckedTransformer(kColorModes, CLI::ignore_case));
+    add_color_option(show_cmd, show.color);
     add_shard_read_options(show_cmd, show.read);
     show_cmd->add_option("ID", show.ids, "article ids")->required();
 
     attache::StatsOptions stats;
-    stats.db = default_db;
     auto* stats_cmd =
         app.add_subcommand("stats", "print article count, date range and top facet values");
     add_db_option(stats_cmd, stats.db);
     stats_cmd->add_option("--format", stats.format, "text or json")
         ->check(CLI::IsMember({"text", "json"}));
     stats_cmd->add_option("--top", stats.top, "values per facet (default 5)");
-    stats_cmd
-        ->add_option("--kb", stats.kb_files, "extra knowledge base file (JSON Lines); repeatable")
-        ->allow_extra_args(false);
-
+    add_kb_option(stats_cmd, stats.kb_files);
     add_shard_read_options(stats_cmd, stats.read);
 
     attache::DeleteOptions del;
-    del.db = default_db;
     auto* delete_cmd = app.add_subcommand("delete", "delete articles by id");
     add_db_option(delete_cmd, del.db);
     delete_cmd->add_option("ID", del.ids, "article ids")->required();
 
     attache::CompactOptions compact;
-    compact.db = default_db;
     auto* compact_cmd = app.add_subcommand(
         "compact", "compact a database, or merge a sharded one into one database");
     add_db_option(compact_cmd, compact.db);
@@ -177,7 +172,6 @@ int main(int argc, char** argv) {
                             "write the compacted (or merged) database here; default: in place");
 
     attache::UpgradeOptions upgrade;
-    upgrade.db = default_db;
     auto* upgrade_cmd = app.add_subcommand(
         "upgrade", "bring a database of the previous schema up to this one, in place");
     add_db_option(upgrade_cmd, upgrade.db);
@@ -189,14 +183,11 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json"}));
     extract_cmd->add_option("--date", extract.date, "published date of a plain text input");
     extract_cmd->add_option("--title", extract.title, "title of a plain text input");
-    extract_cmd
-        ->add_option("--kb", extract.kb_files, "extra knowledge base file (JSON Lines); repeatable")
-        ->allow_extra_args(false);
+    add_kb_option(extract_cmd, extract.kb_files);
     extract_cmd->add_option("FILE", extract.input,
                             "plain text or JSON Lines articles; - for stdin (default)");
 
     attache::ServeOptions serve;
-    serve.db = default_db;
     auto* serve_cmd = app.add_subcommand(
         "serve", "serve the JSON API and the search page over HTTP (docs/serve.md)");
     add_db_option(serve_cmd, serve.db);
@@ -208,18 +199,12 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 256));
     serve_cmd->add_option("--cors-origin", serve.cors_origin,
                           "let pages from this origin call the API (default: none)");
-    serve_cmd
-        ->add_option("--kb", serve.kb_files, "extra knowledge base file (JSON Lines); repeatable")
-        ->allow_extra_args(false);
+    add_kb_option(serve_cmd, serve.kb_files);
     add_shard_read_options(serve_cmd, serve.read);
 
     try {
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
+    } catch (const CLI::Success& e) {  // --help, --help-all, --version
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         // CLI11's own codes (100+) are not ours: every usage problem is exit code 2.

@@ -6,15 +6,11 @@
 
 namespace attache {
 
-std::string format_error_line(const std::string& message) {
+void print_error_line(const std::string& message) {
     std::string line = "attache: ";
     for (char c : message) line += (c == '\n' || c == '\r') ? ' ' : c;
-    return line;
-}
-
-void print_error_line(const std::string& message) {
     // One insertion is one fwrite on stderr (std::cerr is synced with stdio), which stdio locks.
-    std::cerr << format_error_line(message) + '\n';
+    std::cerr << line + '\n';
 }
 
 namespace {

@@ -43,12 +43,9 @@ struct DatabaseError : AttacheError {
         : AttacheError(ExitCode::database, message) {}
 };
 
-// One line for stderr, "attache: " prefixed, with newlines inside the message folded.
-std::string format_error_line(const std::string& message);
-
-// Writes format_error_line(message) and its newline to stderr in one write, so that lines from
-// several threads (serve's workers) never interleave. Errors, warnings and the commands'
-// closing summaries all go through here.
+// Writes the message to stderr as one line, "attache: " prefixed, with newlines inside it
+// folded, in one write, so that lines from several threads (serve's workers) never interleave.
+// Errors, warnings and the commands' closing summaries all go through here.
 void print_error_line(const std::string& message);
 
 // What a failure that reached the top of a command tells the user.

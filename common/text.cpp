@@ -67,28 +67,20 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 size_t repair_utf8(std::string& s) {
-    // Fast path: most input is valid, so only rebuild the string when a bad byte is seen.
-    size_t i = 0, bad = 0;
-    while (i < s.size()) {
-        const size_t at = i;
-        const char32_t cp = next_code_point(s, i);
-        if (cp == 0xFFFD && !(i - at == 3 && s.compare(at, 3, "\xEF\xBF\xBD") == 0)) {
-            ++bad;
-            break;
-        }
-    }
-    if (bad == 0) return 0;
-    bad = 0;
+    // Most input is valid: the repaired copy is only started at the first bad byte.
+    size_t bad = 0;
     std::string out;
-    out.reserve(s.size());
-    i = 0;
-    while (i < s.size()) {
+    for (size_t i = 0; i < s.size();) {
         const size_t at = i;
         const char32_t cp = next_code_point(s, i);
-        if (cp == 0xFFFD && !(i - at == 3 && s.compare(at, 3, "\xEF\xBF\xBD") == 0)) ++bad;
-        append_utf8(out, cp);
+        // U+FFFD is an invalid sequence unless the text itself spelled it.
+        if (cp == 0xFFFD && s.compare(at, i - at, "\xEF\xBF\xBD") != 0 && bad++ == 0) {
+            out.reserve(s.size());
+            out.assign(s, 0, at);
+        }
+        if (bad > 0) append_utf8(out, cp);
     }
-    s.swap(out);
+    if (bad > 0) s.swap(out);
     return bad;
 }
 
@@ -110,29 +102,17 @@ constexpr std::string_view latin_ext_a_fold =
     "SsTtTtTtUuUuUuUu"
     "UuUuWwYyYZzZzZzs";
 
+// The letters the tables mark '?', and the Romanian comma-below letters past them.
+constexpr std::pair<char32_t, std::string_view> kSpecialFolds[] = {
+    {0xC6, "AE"},  {0xE6, "ae"},  {0xDE, "TH"},  {0xFE, "th"},  {0xDF, "ss"},
+    {0x132, "IJ"}, {0x133, "ij"}, {0x152, "OE"}, {0x153, "oe"}, {0x218, "S"},
+    {0x219, "s"},  {0x21A, "T"},  {0x21B, "t"}};
+
 std::string_view fold_special(char32_t cp) {
-    switch (cp) {
-        case 0xC6:
-            return "AE";
-        case 0xE6:
-            return "ae";
-        case 0xDE:
-            return "TH";
-        case 0xFE:
-            return "th";
-        case 0xDF:
-            return "ss";
-        case 0x132:
-            return "IJ";
-        case 0x133:
-            return "ij";
-        case 0x152:
-            return "OE";
-        case 0x153:
-            return "oe";
-        default:
-            return {};
+    for (const auto& [from, to] : kSpecialFolds) {
+        if (from == cp) return to;
     }
+    return {};
 }
 
 void append_ascii(std::string& out, std::string_view s, bool lowercase) {
@@ -197,28 +177,14 @@ void fold_code_point(std::string& out, char32_t cp, bool lowercase) {
     }
     if (cp >= 0xC0 && cp <= 0x17F && cp != 0xD7 && cp != 0xF7) {
         const char mapped = cp < 0x100 ? latin1_fold[cp - 0xC0] : latin_ext_a_fold[cp - 0x100];
-        if (mapped == '?') {
-            append_ascii(out, fold_special(cp), lowercase);
-        } else {
+        if (mapped != '?') {
             append_ascii(out, std::string_view(&mapped, 1), lowercase);
+            return;
         }
-        return;
     }
-    switch (cp) {
-        case 0x218:
-            append_ascii(out, "S", lowercase);
-            return;  // Romanian comma-below letters
-        case 0x219:
-            out += 's';
-            return;
-        case 0x21A:
-            append_ascii(out, "T", lowercase);
-            return;
-        case 0x21B:
-            out += 't';
-            return;
-        default:
-            break;
+    if (const std::string_view special = fold_special(cp); !special.empty()) {
+        append_ascii(out, special, lowercase);
+        return;
     }
     if (const Typography t = typography_of(cp); t != Typography::none) {
         out += ascii_stand_in(t);

@@ -13,46 +13,27 @@ namespace attache::kb {
 
 using nlohmann::json;
 
+namespace {
+
+// Indexed by the enums' values, in their order.
+constexpr const char* kKindNames[] = {"person", "country", "org", "event", "place", "role"};
+constexpr const char* kAliasKindNames[] = {"name", "alias", "demonym", "surname", "capital"};
+
+}  // namespace
+
 const char* kind_name(EntityKind kind) {
-    switch (kind) {
-        case EntityKind::person:
-            return "person";
-        case EntityKind::country:
-            return "country";
-        case EntityKind::org:
-            return "org";
-        case EntityKind::event:
-            return "event";
-        case EntityKind::place:
-            return "place";
-        case EntityKind::role:
-            return "role";
-    }
-    return "?";
+    return kKindNames[static_cast<size_t>(kind)];
 }
 
 std::optional<EntityKind> parse_kind(std::string_view name) {
-    for (auto k : {EntityKind::person, EntityKind::country, EntityKind::org, EntityKind::event,
-                   EntityKind::place, EntityKind::role}) {
-        if (name == kind_name(k)) return k;
+    for (size_t k = 0; k < std::size(kKindNames); ++k) {
+        if (name == kKindNames[k]) return static_cast<EntityKind>(k);
     }
     return std::nullopt;
 }
 
 const char* alias_kind_name(AliasKind how) {
-    switch (how) {
-        case AliasKind::name:
-            return "name";
-        case AliasKind::alias:
-            return "alias";
-        case AliasKind::demonym:
-            return "demonym";
-        case AliasKind::surname:
-            return "surname";
-        case AliasKind::capital:
-            return "capital";
-    }
-    return "?";
+    return kAliasKindNames[static_cast<size_t>(how)];
 }
 
 std::string KnowledgeBase::lookup_key(std::string_view text) {
@@ -109,6 +90,14 @@ std::string date_bound(const json& j, const char* key, const std::string& origin
         if (d->day == 0) d->day = schema::days_in_month(d->year, d->month);
     }
     return d->value();
+}
+
+// The dates and venue of an event that took place: "to" defaults to the end of "from".
+void read_occurrence(Entity& e, const json& j, const std::string& origin) {
+    e.from = date_bound(j, "from", origin, false);
+    e.to = date_bound(j, j.contains("to") ? "to" : "from", origin, true);
+    e.place = string_field(j, "place", origin, false);
+    e.country = string_field(j, "country", origin, false);
 }
 
 }  // namespace
@@ -264,12 +253,7 @@ void KnowledgeBase::add_jsonl(std::string_view text, const std::string& file) {
                 if (auto t = string_field(j, "type", origin, false); !t.empty()) e.type = t;
                 if (e.type.empty()) e.type = "summit";
                 if (auto o = string_field(j, "org", origin, false); !o.empty()) e.org = o;
-                if (j.contains("from")) {
-                    e.from = date_bound(j, "from", origin, false);
-                    e.to = date_bound(j, j.contains("to") ? "to" : "from", origin, true);
-                    e.place = string_field(j, "place", origin, false);
-                    e.country = string_field(j, "country", origin, false);
-                }
+                if (j.contains("from")) read_occurrence(e, j, origin);
                 if (auto it = j.find("instances"); it != j.end()) {
                     if (!it->is_array()) fail(origin, "\"instances\" must be an array");
                     const std::string series_id = e.id;
@@ -286,12 +270,9 @@ void KnowledgeBase::add_jsonl(std::string_view text, const std::string& file) {
                         append_unique(ie.aliases, string_list(inst, "aliases", origin));
                         ie.type = series_type;
                         ie.series = series_id;
-                        ie.from = date_bound(inst, "from", origin, false);
-                        ie.to = date_bound(inst, inst.contains("to") ? "to" : "from", origin, true);
+                        read_occurrence(ie, inst, origin);
                         if (ie.from > ie.to)
                             fail(origin, "instance \"" + iid + "\" ends before it starts");
-                        ie.place = string_field(inst, "place", origin, false);
-                        ie.country = string_field(inst, "country", origin, false);
                     }
                 }
                 break;

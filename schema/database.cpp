@@ -18,21 +18,18 @@ std::string default_database_path() {
 void check_schema(const Xapian::Database& db, const std::string& path,
                   const std::string& upgrade_path) {
     const std::string version = db.get_metadata(std::string(kSchemaMetadataKey));
+    if (version == kSchemaVersion) return;
     if (version.empty()) {
         if (db.get_doccount() == 0) return;  // a fresh database; the indexer stamps it
         throw DatabaseError("'" + path + "' is a Xapian database but not an attache database");
     }
+    const std::string mismatch = "'" + path + "' has attache schema " + version +
+                                 ", this attache reads schema " + std::string(kSchemaVersion);
     if (version == kUpgradableSchemaVersion) {
-        throw DatabaseError("'" + path + "' has attache schema " + version +
-                            ", this attache reads schema " + std::string(kSchemaVersion) +
-                            ": upgrade it in place with: attache upgrade --db " +
+        throw DatabaseError(mismatch + ": upgrade it in place with: attache upgrade --db " +
                             (upgrade_path.empty() ? path : upgrade_path));
     }
-    if (version != kSchemaVersion) {
-        throw DatabaseError("'" + path + "' has attache schema " + version +
-                            ", this attache reads schema " + std::string(kSchemaVersion) +
-                            ": re-index it into a new database");
-    }
+    throw DatabaseError(mismatch + ": re-index it into a new database");
 }
 
 namespace {
@@ -86,18 +83,9 @@ ReadDatabase::ReadDatabase(const std::string& path, const ReadOptions& options)
     if (is_stub_file(path)) {
         specs_ = read_stub_file(path);
     } else {
-        ShardSpec whole;
-        whole.path = path;
-        specs_.push_back(whole);
+        specs_.emplace_back().path = path;  // a directory: a database of one local shard
     }
     open_shards();
-}
-
-bool ReadDatabase::has_remote_shards() const {
-    for (const auto& s : specs_) {
-        if (s.remote) return true;
-    }
-    return false;
 }
 
 void ReadDatabase::open_shards() {
@@ -179,14 +167,21 @@ Xapian::WritableDatabase open_any_schema_for_writing(const std::string& path) {
     }
 }
 
-std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& stub_path) {
-    std::vector<Xapian::WritableDatabase> out;
-    for (const auto& s : read_stub_file(stub_path)) {
+std::vector<ShardSpec> read_local_shards(const std::string& stub_path, const std::string& action) {
+    std::vector<ShardSpec> shards = read_stub_file(stub_path);
+    for (const auto& s : shards) {
         if (s.remote) {
             throw DatabaseError(stub_path + ":" + std::to_string(s.line) + ": shard " + s.name() +
-                                " is remote: write to it on its own host, with --db on its "
-                                "directory");
+                                " is remote: " + action +
+                                " on its own host, with --db on its directory");
         }
+    }
+    return shards;
+}
+
+std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& stub_path) {
+    std::vector<Xapian::WritableDatabase> out;
+    for (const auto& s : read_local_shards(stub_path, "write to it")) {
         std::error_code ec;
         if (!std::filesystem::is_directory(s.path, ec))
             throw DatabaseError("shard '" + s.path + "' listed in '" + stub_path + "' is missing");

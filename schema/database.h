@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -46,7 +47,7 @@ class ReadDatabase {
     // Shards left out under allow_partial, each as "NAME: reason".
     const std::vector<std::string>& missing_shards() const { return missing_; }
     size_t shard_count() const { return specs_.size(); }
-    bool has_remote_shards() const;
+    bool has_remote_shards() const { return std::ranges::any_of(specs_, &ShardSpec::remote); }
 
     // Moves to the latest committed revision (Xapian::Database::reopen).
     void reopen() { db_.reopen(); }
@@ -76,6 +77,10 @@ Xapian::Database open_for_reading(const std::string& path);
 // Opens for writing, creating the database if needed, and stamps the schema version. A path
 // that is a stub file is refused: shards are written through IndexWriter (indexer/).
 Xapian::WritableDatabase open_for_writing(const std::string& path);
+
+// The shards a stub lists. Throws DatabaseError naming the first remote one, which has to be
+// worked on where it is: "SHARD is remote: ACTION on its own host...".
+std::vector<ShardSpec> read_local_shards(const std::string& stub_path, const std::string& action);
 
 // The local shards a stub lists, each opened for writing. Throws DatabaseError for a remote
 // shard (write on the shard's host) or one that cannot be opened.

@@ -24,14 +24,11 @@ std::string PartialDate::value() const {
     return buf;
 }
 
-bool is_leap_year(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
 int days_in_month(int year, int month) {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12) return 0;
-    return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
+    const bool leap_year = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap_year ? 29 : days[month - 1];
 }
 
 std::vector<std::string> enclosing_periods(std::string_view iso) {
@@ -42,10 +39,8 @@ std::vector<std::string> enclosing_periods(std::string_view iso) {
 }
 
 std::string iso_digits(std::string_view iso) {
-    std::string out;
-    for (char c : iso) {
-        if (c != '-') out += c;
-    }
+    std::string out(iso);
+    std::erase(out, '-');
     return out;
 }
 

@@ -28,7 +28,6 @@ struct PartialDate {
     bool operator==(const PartialDate&) const = default;
 };
 
-bool is_leap_year(int year);
 int days_in_month(int year, int month);
 
 // Parses the ISO forms that iso() produces ("2024", "2024-10", "2024-10-31"); nullopt

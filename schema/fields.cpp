@@ -14,85 +14,66 @@ namespace {
 // tests/unit/schema_test.cpp proves that no two ranges overlap. The order of the rows is the
 // order of facets in messages and in stats, and of the groups of the packed facet value.
 // Within a row, a line each for: name, kind and prefix; slots; how values are filed and
-// resolved; where they show; help. (Kept out of clang-format, which would give each a line.)
+// resolved; where they show. (Kept out of clang-format, which would give each a line.)
 // clang-format off
 constexpr std::array kFields = {
-    FieldSpec{.name = "title", .kind = FieldKind::text, .prefix = "S",
-              .help = "words in the title"},
+    FieldSpec{.name = "title", .kind = FieldKind::text, .prefix = "S"},
     FieldSpec{.name = "person", .kind = FieldKind::entity, .prefix = "XP",
-              .first_slot = 10, .slot_count = 16, .multi = true, .facet = true,
+              .first_slot = 10, .slot_count = 16, .facet = true,
               .form = ValueForm::id, .kb_kind = "person", .label_namespace = "person",
-              .stored_entity = true, .stats = StatsListing::top_values, .suggested = true,
-              .help = "a person, by name, alias or id (person:blinken)"},
+              .stored_entity = true, .stats = StatsListing::top_values, .suggested = true},
     FieldSpec{.name = "country", .kind = FieldKind::entity, .prefix = "XC",
-              .first_slot = 30, .slot_count = 24, .multi = true, .facet = true,
+              .first_slot = 30, .slot_count = 24, .facet = true,
               .form = ValueForm::id, .kb_kind = "country", .label_namespace = "country",
-              .stored_entity = true, .stats = StatsListing::top_values, .suggested = true,
-              .help = "a country, by name, demonym, alias or ISO code (country:KR)"},
+              .stored_entity = true, .stats = StatsListing::top_values, .suggested = true},
     FieldSpec{.name = "org", .kind = FieldKind::entity, .prefix = "XO",
-              .first_slot = 60, .slot_count = 16, .multi = true, .facet = true,
+              .first_slot = 60, .slot_count = 16, .facet = true,
               .form = ValueForm::id, .kb_kind = "org", .label_namespace = "org",
-              .stored_entity = true, .stats = StatsListing::top_values, .suggested = true,
-              .help = "an organization, by name, acronym or id (org:NATO)"},
+              .stored_entity = true, .stats = StatsListing::top_values, .suggested = true},
     FieldSpec{.name = "event", .kind = FieldKind::entity, .prefix = "XE",
-              .first_slot = 80, .slot_count = 12, .multi = true, .facet = true,
+              .first_slot = 80, .slot_count = 12, .facet = true,
               .form = ValueForm::id, .kb_kind = "event", .label_namespace = "event",
-              .stored_entity = true, .suggested = true,
-              .help = "an event: a summit, meeting or conference, series or instance "
-                      "(event:g20-2024)"},
+              .stored_entity = true, .suggested = true},
     FieldSpec{.name = "summit", .kind = FieldKind::entity, .prefix = "XS",
-              .first_slot = 140, .slot_count = 12, .multi = true, .facet = true,
+              .first_slot = 140, .slot_count = 12, .facet = true,
               .form = ValueForm::id, .kb_kind = "event", .kb_type = "summit",
               .label_namespace = "event",
-              .stats = StatsListing::top_values, .suggested = true,
-              .help = "an event that is a summit (summit:G20)"},
+              .stats = StatsListing::top_values, .suggested = true},
     FieldSpec{.name = "role", .kind = FieldKind::entity, .prefix = "XR",
-              .first_slot = 100, .slot_count = 8, .multi = true, .facet = true,
+              .first_slot = 100, .slot_count = 8, .facet = true,
               .form = ValueForm::id, .kb_kind = "role", .label_namespace = "role",
-              .suggested = true,
-              .help = "the office a mentioned person held on the article's date "
-                      "(role:\"foreign minister\")"},
+              .suggested = true},
     FieldSpec{.name = "minister", .kind = FieldKind::entity, .prefix = "XMI",
-              .first_slot = 110, .slot_count = 8, .multi = true, .facet = true,
+              .first_slot = 110, .slot_count = 8, .facet = true,
               .form = ValueForm::id, .kb_kind = "person", .label_namespace = "person",
-              .suggested = true,
-              .help = "a person mentioned while holding a ministerial office (minister:cho)"},
+              .suggested = true},
     FieldSpec{.name = "place", .kind = FieldKind::entity, .prefix = "XL",
-              .first_slot = 120, .slot_count = 8, .multi = true, .facet = true,
+              .first_slot = 120, .slot_count = 8, .facet = true,
               .form = ValueForm::id, .kb_kind = "place", .label_namespace = "place",
-              .stored_entity = true, .suggested = true,
-              .help = "a city or venue (place:Seoul)"},
+              .stored_entity = true, .suggested = true},
     FieldSpec{.name = "source", .kind = FieldKind::keyword, .prefix = "XSRC",
               .first_slot = 1, .slot_count = 1, .facet = true,
               .form = ValueForm::slug, .label_namespace = "source",
-              .stats = StatsListing::top_values, .suggested = true,
-              .help = "the outlet"},
+              .stats = StatsListing::top_values, .suggested = true},
     FieldSpec{.name = "lang", .kind = FieldKind::keyword, .prefix = "L",
               .first_slot = 2, .slot_count = 1, .facet = true,
-              .form = ValueForm::lowercase,
-              .help = "the language code (lang:en)"},
+              .form = ValueForm::lowercase},
     FieldSpec{.name = "year", .kind = FieldKind::date_part, .prefix = "Y",
               .first_slot = 3, .slot_count = 1, .facet = true, .chronological = true,
               .form = ValueForm::iso_date,
-              .stats = StatsListing::all_values,
-              .help = "published year (facet)"},
+              .stats = StatsListing::all_values},
     FieldSpec{.name = "month", .kind = FieldKind::date_part, .prefix = "M",
               .first_slot = 4, .slot_count = 1, .facet = true, .chronological = true,
-              .form = ValueForm::iso_date,
-              .help = "published month (facet)"},
+              .form = ValueForm::iso_date},
     FieldSpec{.name = "day", .kind = FieldKind::date_part, .prefix = "D",
               .first_slot = 5, .slot_count = 1, .facet = true, .chronological = true,
-              .form = ValueForm::iso_date,
-              .help = "published day (facet)"},
+              .form = ValueForm::iso_date},
     FieldSpec{.name = "date", .kind = FieldKind::date,
-              .first_slot = kSlotPublished, .slot_count = 1,
-              .help = "published date or range (date:2024-10..2024-11)"},
+              .first_slot = kSlotPublished, .slot_count = 1},
     FieldSpec{.name = "mentioned", .kind = FieldKind::mentioned, .prefix = "XMD",
-              .first_slot = 160, .slot_count = 24, .multi = true, .facet = true,
-              .chronological = true, .form = ValueForm::mentioned_date,
-              .help = "a date mentioned in the text, or a range (mentioned:2024-10..2024-11)"},
-    FieldSpec{.name = "id", .kind = FieldKind::id, .prefix = "Q",
-              .help = "the article id"},
+              .first_slot = 160, .slot_count = 24, .facet = true,
+              .chronological = true, .form = ValueForm::mentioned_date},
+    FieldSpec{.name = "id", .kind = FieldKind::id, .prefix = "Q"},
 };
 // clang-format on
 
@@ -159,10 +140,6 @@ std::string mentioned_term(std::string_view iso) {
 std::string label_key(const FieldSpec& f, std::string_view id) {
     const std::string_view space = f.label_namespace.empty() ? f.name : f.label_namespace;
     return std::string(kLabelMetadataPrefix).append(space).append(".").append(id);
-}
-
-std::string label_key(std::string_view field_name, std::string_view id) {
-    return label_key(field(field_name), id);
 }
 
 std::string id_term(std::string_view id) {

@@ -73,7 +73,6 @@ struct FieldSpec {
     std::string_view prefix = {};    // term prefix ("" when the field has no terms)
     Xapian::valueno first_slot = 0;  // first facet value slot
     unsigned slot_count = 0;         // slots for a multi-valued facet: one per salience rank
-    bool multi = false;              // several values per article: repeated filters are ANDed
     bool facet = false;              // can be counted with --facet
     bool chronological = false;      // facet values are dates: listed in order of time, unlabelled
     ValueForm form = ValueForm::none;
@@ -87,7 +86,6 @@ struct FieldSpec {
     bool stored_entity = false;  // an entity kind stored with the article (stored_article.h)
     StatsListing stats = StatsListing::none;
     bool suggested = false;  // GET /api/suggest completes its values
-    std::string_view help = {};
 };
 
 std::span<const FieldSpec> fields();
@@ -121,9 +119,7 @@ std::string mentioned_term(std::string_view iso);
 std::string id_term(std::string_view id);
 
 // The metadata key holding the display name of a facet value:
-// "attache.label.person.antony-blinken", under the field's label namespace. The second form
-// takes a field name (a stored entity kind is one too); it throws std::logic_error if absent.
+// "attache.label.person.antony-blinken", under the field's label namespace.
 std::string label_key(const FieldSpec& field, std::string_view id);
-std::string label_key(std::string_view field, std::string_view id);
 
 }  // namespace attache::schema

@@ -12,16 +12,23 @@ namespace attache::schema {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-const std::vector<std::string>& stored_entity_kinds() {
-    static const std::vector<std::string> kinds = [] {
-        std::vector<std::string> out;
-        for (const auto& f : fields()) {
-            if (f.stored_entity) out.emplace_back(f.name);
-        }
-        return out;
-    }();
-    return kinds;
-}
+namespace {
+
+// The top-level text fields, in the order encode_article writes them (after "v"); the first
+// three are always written, the others only when they are not empty.
+struct TextField {
+    const char* key;
+    std::string StoredArticle::*member;
+};
+constexpr TextField kTextFields[] = {{"id", &StoredArticle::id},
+                                     {"title", &StoredArticle::title},
+                                     {"body", &StoredArticle::body},
+                                     {"url", &StoredArticle::url},
+                                     {"published", &StoredArticle::published},
+                                     {"source", &StoredArticle::source},
+                                     {"lang", &StoredArticle::lang},
+                                     {"author", &StoredArticle::author}};
+constexpr size_t kAlwaysWrittenFields = 3;
 
 ordered_json entity_to_json(const StoredEntity& e, bool with_count) {
     ordered_json j = {{"id", e.id}, {"name", e.name}};
@@ -31,6 +38,19 @@ ordered_json entity_to_json(const StoredEntity& e, bool with_count) {
     if (!e.series.empty()) j["series"] = e.series;
     if (with_count) j["count"] = e.count;
     return j;
+}
+
+}  // namespace
+
+const std::vector<std::string>& stored_entity_kinds() {
+    static const std::vector<std::string> kinds = [] {
+        std::vector<std::string> out;
+        for (const auto& f : fields()) {
+            if (f.stored_entity) out.emplace_back(f.name);
+        }
+        return out;
+    }();
+    return kinds;
 }
 
 ordered_json entities_to_json(const StoredArticle& a, bool with_count) {
@@ -47,12 +67,11 @@ ordered_json entities_to_json(const StoredArticle& a, bool with_count) {
 }
 
 std::string encode_article(const StoredArticle& a) {
-    ordered_json j = {{"v", 1}, {"id", a.id}, {"title", a.title}, {"body", a.body}};
-    if (!a.url.empty()) j["url"] = a.url;
-    if (!a.published.empty()) j["published"] = a.published;
-    if (!a.source.empty()) j["source"] = a.source;
-    if (!a.lang.empty()) j["lang"] = a.lang;
-    if (!a.author.empty()) j["author"] = a.author;
+    ordered_json j = {{"v", 1}};
+    for (size_t i = 0; i < std::size(kTextFields); ++i) {
+        const std::string& text = a.*kTextFields[i].member;
+        if (i < kAlwaysWrittenFields || !text.empty()) j[kTextFields[i].key] = text;
+    }
     j["entities"] = entities_to_json(a, true);
     // Replace rather than throw on invalid UTF-8: readers repair text, this is a last guard.
     return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
@@ -104,15 +123,10 @@ class FieldReader : public nlohmann::json_sax<json> {
         return std::find(wanted_.begin(), wanted_.end(), k) != wanted_.end();
     }
     std::string* field(const std::string& k) {
-        if (k == "id") return &article_.id;  // always
-        if (!is_wanted(k)) return nullptr;
-        if (k == "title") return &article_.title;
-        if (k == "body") return &article_.body;
-        if (k == "url") return &article_.url;
-        if (k == "published") return &article_.published;
-        if (k == "source") return &article_.source;
-        if (k == "lang") return &article_.lang;
-        if (k == "author") return &article_.author;
+        if (k != "id" && !is_wanted(k)) return nullptr;  // the id is always read
+        for (const auto& [key, member] : kTextFields) {
+            if (k == key) return &(article_.*member);
+        }
         return nullptr;
     }
     bool skip() {
@@ -150,14 +164,7 @@ StoredArticle decode_article(const std::string& data,
     json j = json::parse(data, nullptr, false);
     if (!j.is_object() || !j.contains("v") || !j.contains("id")) not_an_article();
     StoredArticle a;
-    a.id = j.value("id", "");
-    a.title = j.value("title", "");
-    a.body = j.value("body", "");
-    a.url = j.value("url", "");
-    a.published = j.value("published", "");
-    a.source = j.value("source", "");
-    a.lang = j.value("lang", "");
-    a.author = j.value("author", "");
+    for (const auto& [key, member] : kTextFields) a.*member = j.value(key, "");
     if (auto it = j.find("entities"); it != j.end() && it->is_object()) {
         for (auto& [kind, list] : it->items()) {
             auto& out = a.entities[kind];

@@ -45,7 +45,6 @@ std::string encode_article(const StoredArticle& article);
 StoredArticle decode_article(const std::string& data,
                              const std::vector<std::string>& wanted_fields = {});
 
-nlohmann::ordered_json entity_to_json(const StoredEntity& entity, bool with_count);
 nlohmann::ordered_json entities_to_json(const StoredArticle& article, bool with_count);
 
 }  // namespace attache::schema

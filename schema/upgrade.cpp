@@ -58,16 +58,10 @@ UpgradeResult upgrade_database(const std::string& path) {
     UpgradeResult result;
     if (!is_stub_file(path)) {
         upgrade_directory(path, result);
-        return result;
+    } else {
+        for (const auto& s : read_local_shards(path, "upgrade it"))
+            upgrade_directory(s.path, result);
     }
-    for (const auto& s : read_stub_file(path)) {
-        if (s.remote) {
-            throw DatabaseError(path + ":" + std::to_string(s.line) + ": shard " + s.name() +
-                                " is remote: upgrade it on its own host, with --db on its "
-                                "directory");
-        }
-    }
-    for (const auto& s : read_stub_file(path)) upgrade_directory(s.path, result);
     return result;
 }
 

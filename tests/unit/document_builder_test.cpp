@@ -298,12 +298,14 @@ BOOST_AUTO_TEST_CASE(labels_name_the_facet_values) {
         }
         return std::string("<none>");
     };
-    BOOST_TEST(label(sc::label_key("person", "antony-blinken")) == "Antony Blinken");
-    BOOST_TEST(label(sc::label_key("country", "KR")) == "South Korea");
-    BOOST_TEST(label(sc::label_key("role", "secretary-of-state")) == "Secretary of State");
-    BOOST_TEST(label(sc::label_key("event", "g20-2024")) == "G20 Rio de Janeiro summit 2024");
-    BOOST_TEST(label(sc::label_key("event", "g20")) == "G20 summit");
-    BOOST_TEST(label(sc::label_key("source", "yonhap")) == "Yonhap");
+    BOOST_TEST(label(sc::label_key(sc::field("person"), "antony-blinken")) == "Antony Blinken");
+    BOOST_TEST(label(sc::label_key(sc::field("country"), "KR")) == "South Korea");
+    BOOST_TEST(label(sc::label_key(sc::field("role"), "secretary-of-state")) ==
+               "Secretary of State");
+    BOOST_TEST(label(sc::label_key(sc::field("event"), "g20-2024")) ==
+               "G20 Rio de Janeiro summit 2024");
+    BOOST_TEST(label(sc::label_key(sc::field("event"), "g20")) == "G20 summit");
+    BOOST_TEST(label(sc::label_key(sc::field("source"), "yonhap")) == "Yonhap");
     BOOST_TEST(d.text_bytes == sample().title.size() + sample().body.size());
 }
 

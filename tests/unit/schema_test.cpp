@@ -112,11 +112,12 @@ BOOST_AUTO_TEST_CASE(encode_follows_the_rows_value_form) {
 }
 
 BOOST_AUTO_TEST_CASE(label_keys_use_the_rows_namespace) {
-    BOOST_TEST(label_key("person", "antony-blinken") == "attache.label.person.antony-blinken");
-    BOOST_TEST(label_key("minister", "cho-tae-yul") == "attache.label.person.cho-tae-yul");
-    BOOST_TEST(label_key("summit", "g20") == "attache.label.event.g20");
+    BOOST_TEST(label_key(field("person"), "antony-blinken") ==
+               "attache.label.person.antony-blinken");
+    BOOST_TEST(label_key(field("minister"), "cho-tae-yul") == "attache.label.person.cho-tae-yul");
+    BOOST_TEST(label_key(field("summit"), "g20") == "attache.label.event.g20");
     BOOST_TEST(label_key(field("source"), "yonhap") == "attache.label.source.yonhap");
-    BOOST_CHECK_THROW(label_key("nonsense", "x"), std::logic_error);
+    BOOST_CHECK_THROW(label_key(field("nonsense"), "x"), std::logic_error);
 }
 
 BOOST_AUTO_TEST_CASE(id_term_keeps_short_ids) {
@@ -186,11 +187,10 @@ BOOST_AUTO_TEST_CASE(parse_iso_partial_rejects_impossible_and_malformed_dates) {
 }
 
 BOOST_AUTO_TEST_CASE(leap_years) {
-    BOOST_TEST(is_leap_year(2024));
-    BOOST_TEST(!is_leap_year(2023));
-    BOOST_TEST(!is_leap_year(1900));
-    BOOST_TEST(is_leap_year(2000));
     BOOST_TEST(days_in_month(2024, 2) == 29);
+    BOOST_TEST(days_in_month(2023, 2) == 28);
+    BOOST_TEST(days_in_month(1900, 2) == 28);
+    BOOST_TEST(days_in_month(2000, 2) == 29);
     BOOST_TEST(days_in_month(2100, 2) == 28);
     BOOST_TEST(days_in_month(2024, 13) == 0);
 }

@@ -103,8 +103,9 @@ BOOST_AUTO_TEST_CASE(suggestions_come_from_the_kb_and_the_index) {
         d.add_boolean_term(schema::term(schema::field("person"), "blinova-ana"));
         d.add_boolean_term(schema::term(schema::field("country"), "kr"));
         db.add_document(d);
-        db.set_metadata(schema::label_key("person", "blinova-ana"), "Ana Blinova");
-        db.set_metadata(schema::label_key("source", "blinkered-times"), "Blinkered Times");
+        db.set_metadata(schema::label_key(schema::field("person"), "blinova-ana"), "Ana Blinova");
+        db.set_metadata(schema::label_key(schema::field("source"), "blinkered-times"),
+                        "Blinkered Times");
         db.commit();
     }
     const Xapian::Database db(path);
