@@ -41,7 +41,17 @@ std::string fold(std::string_view s, bool lowercase = true);
 
 std::string ascii_lower(std::string_view s);
 // Whether `s` with ASCII letters lower-cased is `lower` ("Oct" and "oct"), without allocating.
-bool ascii_iequals(std::string_view s, std::string_view lower);
+// Inline: the date finder calls it for most capitalised words, and a call per comparison was
+// half a percent of indexing's instructions (callgrind).
+inline bool ascii_iequals(std::string_view s, std::string_view lower) {
+    if (s.size() != lower.size()) return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower[i]) return false;
+    }
+    return true;
+}
 std::string trim(std::string_view s);
 
 // The folded, lower-cased words of `s` joined by `separator`: dots and apostrophes vanish
