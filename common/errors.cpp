@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <filesystem>
 #include <iostream>
 
 namespace attache {
@@ -36,6 +37,10 @@ Failure describe_failure(std::exception_ptr error) {
     } catch (const Xapian::Error& e) {
         // Xapian::LogicError: attache called Xapian wrongly.
         return internal_error(e.get_description());
+    } catch (const std::filesystem::filesystem_error& e) {
+        // A database directory or stub that cannot be listed, read or written (permissions, a
+        // full disk): the environment, not a bug. Its text names the operation and the path.
+        return {e.what(), ExitCode::database};
     } catch (const std::exception& e) {
         return internal_error(e.what());
     } catch (...) {

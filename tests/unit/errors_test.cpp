@@ -2,6 +2,7 @@
 #include <xapian.h>
 
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
 #include <iostream>
 #include <new>
 #include <sstream>
@@ -102,6 +103,16 @@ BOOST_AUTO_TEST_CASE(misuse_of_xapian_is_an_internal_error) {
     const Failure f = failure_of(Xapian::InvalidArgumentError("slot out of range"));
     check_internal(f, "InvalidArgumentError: slot out of range");
     check_internal(failure_of(Xapian::InvalidOperationError("not open")), "not open");
+}
+
+BOOST_AUTO_TEST_CASE(file_system_errors_are_database_errors_not_bugs) {
+    // A shard directory the user may not list (compact, the parallel build walk it).
+    const Failure f = failure_of(std::filesystem::filesystem_error(
+        "directory iterator cannot open directory", std::filesystem::path("news.db.shards/01"),
+        std::make_error_code(std::errc::permission_denied)));
+    BOOST_TEST(static_cast<int>(f.code) == 4);
+    BOOST_TEST(f.message.find("news.db.shards/01") != std::string::npos, f.message);
+    BOOST_TEST(f.message.find("internal error") == std::string::npos, f.message);
 }
 
 BOOST_AUTO_TEST_CASE(standard_exceptions_are_internal_errors) {
