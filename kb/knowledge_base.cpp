@@ -100,6 +100,31 @@ void read_occurrence(Entity& e, const json& j, const std::string& origin) {
     e.country = string_field(j, "country", origin, false);
 }
 
+// "government": {"head_of_state": "King", "head_of_government": "Prime Minister", "foreign":
+// "Foreign Minister", "defence": "Defence Minister", "leader": "Prime Minister", "joint": []}.
+// A later line replaces the offices it names; the leader defaults to the head of government.
+void read_government(Entity& e, const json& j, const std::string& origin) {
+    if (!j.is_object()) fail(origin, "\"government\" must be an object");
+    Government& g = e.government;
+    g.declared = true;
+    const std::pair<const char*, std::string*> offices[] = {
+        {"head_of_state", &g.head_of_state},
+        {"head_of_government", &g.head_of_government},
+        {"foreign", &g.foreign},
+        {"defence", &g.defence},
+        {"leader", &g.leader}};
+    for (const auto& [key, field] : offices) {
+        if (auto it = j.find(key); it != j.end()) {
+            if (!it->is_string() && !it->is_null())
+                fail(origin, std::string("\"government.") + key + "\" must be a role name or null");
+            *field = it->is_string() ? it->get<std::string>() : "";
+        }
+    }
+    if (g.leader.empty())
+        g.leader = !g.head_of_government.empty() ? g.head_of_government : g.head_of_state;
+    if (j.contains("joint")) g.joint = string_list(j, "joint", origin);
+}
+
 }  // namespace
 
 bool is_ministerial_role(const std::string& role) {
@@ -217,6 +242,7 @@ void KnowledgeBase::add_jsonl(std::string_view text, const std::string& file) {
                 if (auto cap = string_field(j, "capital", origin, false); !cap.empty())
                     e.capital = cap;
                 if (e.codes.empty()) e.codes = {id};
+                if (auto it = j.find("government"); it != j.end()) read_government(e, *it, origin);
                 break;
             case EntityKind::person: {
                 const std::string order = string_field(j, "name_order", origin, false);

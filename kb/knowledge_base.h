@@ -40,6 +40,18 @@ struct Office {
     bool held_on(std::string_view yyyymmdd) const { return from <= yyyymmdd && yyyymmdd <= to; }
 };
 
+// The offices that run a country, by the KB's role names ("Secretary of State" for the US
+// foreign minister). An empty role means the country has no such office (Iceland has no defence
+// minister). `leader` is the office news calls the country's leader (President in Korea, Prime
+// Minister in Japan); a counterpart of a leader is the other country's leader. `joint` lists
+// roles held by two or more people at once (San Marino's Captains Regent), which `kb check` does
+// not report as overlaps.
+struct Government {
+    bool declared = false;
+    std::string head_of_state, head_of_government, foreign, defence, leader;
+    std::vector<std::string> joint;
+};
+
 struct Entity {
     EntityKind kind{};
     std::string id;
@@ -48,6 +60,7 @@ struct Entity {
     std::vector<std::string> demonyms;  // country
     std::vector<std::string> codes;     // country: ISO alpha-2/alpha-3 (queries only, not text)
     std::string capital;                // country
+    Government government;              // country
     std::string surname;                // person: the form used for short mentions
     std::vector<Office> offices;        // person
     std::string type;                   // event: summit, meeting, conference, session
